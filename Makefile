@@ -1,0 +1,49 @@
+# The command index. `make run` serves the site with its content; `make test` runs the whole suite.
+SHELL := /bin/bash
+PORT ?= 8000
+PYTHON_BIN ?= $(shell command -v python3.11 || command -v python3)
+export UV_PYTHON_DOWNLOADS := never
+UV := $(PYTHON_BIN) -m uv
+PY := .venv/bin/python
+
+.PHONY: setup run test lint format messages seed check-content export-content backup clean
+
+.venv/.synced: pyproject.toml uv.lock
+	@$(PYTHON_BIN) -m uv --version >/dev/null 2>&1 || $(PYTHON_BIN) -m pip install --quiet uv
+	$(UV) sync --frozen --python $(PYTHON_BIN)
+	@touch $@
+
+setup: .venv/.synced  ## virtual environment from the lock file, messages, database schema
+	$(PY) manage.py compilemessages --ignore=.venv -v0
+	$(PY) manage.py migrate --noinput -v0
+
+run: setup  ## serve the site with all its content (SQLite by default) on 127.0.0.1:$(PORT)
+	$(PY) manage.py load_content --if-empty
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: .venv/.synced  ## the whole suite, on a throwaway PostgreSQL unless DATABASE_URL is set
+	$(PY) manage.py compilemessages --ignore=.venv -v0
+	scripts/with_postgres.sh $(PY) -m pytest $(PYTEST_ARGS)
+
+lint: .venv/.synced
+	.venv/bin/ruff check .
+	.venv/bin/ruff format --check .
+
+format: .venv/.synced
+	.venv/bin/ruff check --fix .
+	.venv/bin/ruff format .
+
+messages: .venv/.synced  ## refresh locale/fr/LC_MESSAGES/django.po from the code and templates
+	$(PY) manage.py makemessages -l fr --ignore=.venv --ignore=staticfiles --no-obsolete
+
+seed: setup  ## replace the database's content with fixtures/ (one transaction)
+	$(PY) manage.py load_content --replace
+
+check-content: setup  ## sources, locators, quotes and translations of every record
+	$(PY) manage.py check_content --sources-dir $${KB_SOURCE_TEXTS_DIR:-../shared/seeds}
+
+export-content: setup  ## write the database's content back to fixtures/ for review
+	$(PY) manage.py export_content
+
+clean:
+	rm -rf .venv staticfiles db.sqlite3

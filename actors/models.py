@@ -1,0 +1,166 @@
+"""Who and where: places, organisations, people and their dated roles."""
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from sources.models import Record, RecordQuerySet, SlugManager, Sourced, year_field
+
+
+class PlaceQuerySet(RecordQuerySet):
+    def for_listing(self):
+        return self.select_related("parent")
+
+
+class Place(Record):
+    class Kind(models.TextChoices):
+        CITY = "city", _("city")
+        TOWN = "town", _("town")
+        VILLAGE = "village", _("village")
+        ARRONDISSEMENT = "arrondissement", _("arrondissement")
+        DISTRICT = "district", _("district")
+        METROPOLIS = "metropolis", _("metropolitan area")
+        DEPARTMENT = "department", _("department")
+        REGION = "region", _("region")
+        PROVINCE = "province", _("province")
+        STATE = "state", _("state")
+        COUNTRY = "country", _("country")
+
+    class SizeBand(models.TextChoices):
+        SMALL = "small", _("under 10,000 inhabitants")
+        MEDIUM = "medium", _("10,000 to 100,000 inhabitants")
+        LARGE = "large", _("100,000 to 1 million inhabitants")
+        VERY_LARGE = "very-large", _("over 1 million inhabitants")
+
+    name = models.CharField(_("name"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.CITY)
+    country = models.CharField(_("country (ISO 3166-1 alpha-2)"), max_length=2, db_index=True)
+    parent = models.ForeignKey(
+        "self", models.SET_NULL, null=True, blank=True, related_name="children", verbose_name=_("parent place")
+    )
+    description = models.TextField(_("description"), blank=True)
+    # Editors' reference data (not from the sources): labelled as such wherever shown.
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    population_year = year_field(_("population year"))
+    population_source = models.CharField(
+        _("population source"), max_length=200, blank=True, help_text=_("Editors' reference data: where it comes from.")
+    )
+    latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+
+    objects = SlugManager.from_queryset(PlaceQuerySet)()
+
+    class Meta:
+        ordering = ["name", "slug"]
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90), name="place_latitude_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
+                name="place_longitude_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(population__isnull=True) | Q(population_year__isnull=False),
+                name="place_population_has_year",
+            ),
+        ]
+
+    def get_absolute_url(self):
+        return reverse("actors:place-detail", kwargs={"slug": self.slug})
+
+    @property
+    def size_band(self):
+        if self.population is None:
+            return None
+        if self.population < 10_000:
+            return self.SizeBand.SMALL
+        if self.population < 100_000:
+            return self.SizeBand.MEDIUM
+        if self.population < 1_000_000:
+            return self.SizeBand.LARGE
+        return self.SizeBand.VERY_LARGE
+
+
+class Organisation(Record):
+    class Kind(models.TextChoices):
+        INTERGOVERNMENTAL = "intergovernmental", _("intergovernmental organisation")
+        UN_AGENCY = "un-agency", _("UN agency or programme")
+        GOVERNMENT = "government", _("national government or ministry")
+        LOCAL_AUTHORITY = "local-authority", _("local authority body")
+        NGO = "ngo", _("NGO or association")
+        FOUNDATION = "foundation", _("foundation or donor")
+        RESEARCH = "research", _("research institute or university")
+        PARTY = "party", _("political party")
+        COMPANY = "company", _("company")
+        OTHER = "other", _("other")
+
+    name = models.CharField(_("name"), max_length=300)
+    acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.OTHER)
+    country = models.CharField(_("country (ISO 3166-1 alpha-2)"), max_length=2, blank=True, db_index=True)
+    website = models.URLField(_("website"), max_length=300, blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    objects = SlugManager.from_queryset(RecordQuerySet)()
+
+    class Meta:
+        ordering = ["name", "slug"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def get_absolute_url(self):
+        return reverse("actors:organisation-detail", kwargs={"slug": self.slug})
+
+
+class PersonQuerySet(RecordQuerySet):
+    def for_listing(self):
+        return self.prefetch_related("roles__place", "roles__organisation", "roles__network")
+
+
+class Person(Record):
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+
+    objects = SlugManager.from_queryset(PersonQuerySet)()
+
+    class Meta:
+        ordering = ["name", "slug"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def get_absolute_url(self):
+        return reverse("actors:person-detail", kwargs={"slug": self.slug})
+
+
+class Role(Sourced):
+    """A dated role of a person: mayor of X, chair of network Y, director of Z."""
+
+    person = models.ForeignKey(Person, models.CASCADE, related_name="roles", verbose_name=_("person"))
+    title = models.CharField(_("title"), max_length=200, help_text=_("e.g. “maire”, “adjoint au maire”."))
+    place = models.ForeignKey(Place, models.CASCADE, null=True, blank=True, related_name="roles")
+    organisation = models.ForeignKey(Organisation, models.CASCADE, null=True, blank=True, related_name="roles")
+    network = models.ForeignKey("networks.Network", models.CASCADE, null=True, blank=True, related_name="roles")
+    start_year = year_field(_("from"))
+    end_year = year_field(_("to"))
+    source = models.ForeignKey(
+        "sources.Source", verbose_name=_("source"), on_delete=models.PROTECT, related_name="roles"
+    )
+
+    class Meta:
+        ordering = ["person", "start_year", "pk"]
+        verbose_name = _("role")
+        verbose_name_plural = _("roles")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start_year__isnull=True) | Q(end_year__isnull=True) | Q(start_year__lte=models.F("end_year")),
+                name="role_years_in_order",
+            ),
+        ]
+
+    def __str__(self):
+        where = self.place or self.organisation or self.network
+        return f"{self.person}: {self.title}" + (f" ({where})" if where else "")

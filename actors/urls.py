@@ -1,0 +1,12 @@
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from actors import views
+
+app_name = "actors"
+urlpatterns = [
+    path(_("places/"), views.PlaceListView.as_view(), name="place-list"),
+    path(_("places/<slug:slug>/"), views.PlaceDetailView.as_view(), name="place-detail"),
+    path(_("organisations/<slug:slug>/"), views.OrganisationDetailView.as_view(), name="organisation-detail"),
+    path(_("people/<slug:slug>/"), views.PersonDetailView.as_view(), name="person-detail"),
+]

@@ -1,0 +1,49 @@
+from django.db.models import Prefetch
+
+from actors.filters import PlaceFilter
+from actors.models import Organisation, Person, Place, Role
+from networks.models import Membership
+from sources.models import Citation, Claim
+from sources.views import FilteredListView, RecordDetailView
+
+CITATIONS = Prefetch("citations", queryset=Citation.objects.select_related("source"))
+CLAIMS = Prefetch("claims", queryset=Claim.objects.published().select_related("source"))
+
+
+class PlaceListView(FilteredListView):
+    model = Place
+    filterset_class = PlaceFilter
+
+
+class PlaceDetailView(RecordDetailView):
+    model = Place
+
+    def get_queryset(self):
+        memberships = Prefetch(
+            "memberships", queryset=Membership.objects.published().select_related("network").order_by("network__slug")
+        )
+        roles = Prefetch("roles", queryset=Role.objects.select_related("person"))
+        return (
+            super()
+            .get_queryset()
+            .select_related("parent")
+            .prefetch_related(memberships, roles, "children", "practices", "events", CITATIONS, CLAIMS)
+        )
+
+
+class OrganisationDetailView(RecordDetailView):
+    model = Organisation
+
+    def get_queryset(self):
+        memberships = Prefetch("memberships", queryset=Membership.objects.published().select_related("network"))
+        return super().get_queryset().prefetch_related(
+            memberships, "supported_networks", "forums", "events", "practices", CITATIONS, CLAIMS
+        )
+
+
+class PersonDetailView(RecordDetailView):
+    model = Person
+
+    def get_queryset(self):
+        roles = Prefetch("roles", queryset=Role.objects.select_related("place", "organisation", "network", "source"))
+        return super().get_queryset().prefetch_related(roles, "practices", CITATIONS, CLAIMS)

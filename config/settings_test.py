@@ -1,0 +1,9 @@
+"""Test settings: the real settings, with fast password hashing.
+
+The database comes from DATABASE_URL (make test starts a throwaway PostgreSQL) or SQLite.
+"""
+
+from config.settings import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405

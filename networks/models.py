@@ -1,0 +1,268 @@
+"""How cities organise: networks, memberships, forums and their events, declarations."""
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from sources.models import Record, RecordQuerySet, SlugManager, exactly_one_of, year_field
+
+
+class NetworkQuerySet(RecordQuerySet):
+    def for_listing(self):
+        return self.select_related("parent", "founded_place")
+
+
+class Network(Record):
+    """A network of cities or local governments, typed with Lacroix's typology (seed 000)."""
+
+    class Scale(models.TextChoices):
+        NATIONAL = "national", _("national")
+        TRANSNATIONAL = "transnational", _("transnational")
+
+    class Origin(models.TextChoices):
+        SPONTANEOUS = "spontaneous", _("spontaneous")
+        COOPTED = "co-opted", _("co-opted")
+
+    class Scope(models.TextChoices):
+        SPECIALIST = "specialist", _("specialist (migration only)")
+        GENERALIST = "generalist", _("generalist")
+
+    class MembershipMode(models.TextChoices):
+        UNKNOWN = "", _("not stated by the sources")
+        CHARTER = "charter", _("charter voted by the council")
+        DECLARATION = "declaration", _("declaration signed")
+        CERTIFICATION = "certification", _("certification")
+        APPLICATION = "application", _("application and admission")
+        INVITATION = "invitation", _("selection or invitation")
+        AUTOMATIC = "automatic", _("automatic (by statute)")
+
+    name = models.CharField(_("name"), max_length=300)
+    acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+    scale = models.CharField(_("scale"), max_length=20, choices=Scale, db_index=True)
+    origin = models.CharField(_("origin"), max_length=20, choices=Origin, db_index=True)
+    scope = models.CharField(_("scope"), max_length=20, choices=Scope, db_index=True)
+    in_typology_table = models.BooleanField(
+        _("in Lacroix's typology table"), default=False, help_text=_("One of the 35 networks of the table in seed 000.")
+    )
+    typology_note = models.TextField(
+        _("typology note"), blank=True, help_text=_("How the typology was assigned, e.g. scope inferred from the text.")
+    )
+    country = models.CharField(
+        _("country (ISO 3166-1 alpha-2)"), max_length=2, blank=True, db_index=True, help_text=_("For national networks.")
+    )
+    founded_year = year_field(_("founding year"), db_index=True)
+    founded_place = models.ForeignKey(
+        "actors.Place", models.SET_NULL, null=True, blank=True, related_name="founded_networks",
+        verbose_name=_("founding place"),
+    )
+    parent = models.ForeignKey(
+        "self", models.SET_NULL, null=True, blank=True, related_name="children",
+        verbose_name=_("umbrella or parent network"),
+    )
+    supporters = models.ManyToManyField(
+        "actors.Organisation", blank=True, related_name="supported_networks", verbose_name=_("supporting organisations")
+    )
+    membership_mode = models.CharField(_("membership mode"), max_length=20, choices=MembershipMode, blank=True)
+    membership_note = models.TextField(_("membership note"), blank=True)
+    summary = models.TextField(_("summary"))
+    history = models.TextField(_("history"), blank=True)
+    website = models.URLField(_("website"), max_length=300, blank=True)
+
+    objects = SlugManager.from_queryset(NetworkQuerySet)()
+
+    class Meta:
+        ordering = ["name", "slug"]
+        verbose_name = _("network")
+        verbose_name_plural = _("networks")
+        constraints = [
+            models.CheckConstraint(condition=Q(scale__in=["national", "transnational"]), name="network_scale_valid"),
+            models.CheckConstraint(condition=Q(origin__in=["spontaneous", "co-opted"]), name="network_origin_valid"),
+            models.CheckConstraint(condition=Q(scope__in=["specialist", "generalist"]), name="network_scope_valid"),
+            models.CheckConstraint(condition=~Q(parent=models.F("pk")), name="network_not_its_own_parent"),
+        ]
+
+    def get_absolute_url(self):
+        return reverse("networks:network-detail", kwargs={"slug": self.slug})
+
+
+class MembershipQuerySet(RecordQuerySet):
+    def for_listing(self):
+        return self.select_related("network", "place", "organisation")
+
+
+class Membership(Record):
+    """A place or an organisation in a network, with its role and dates where the sources give them."""
+
+    class Role(models.TextChoices):
+        FOUNDER = "founder", _("founder")
+        MEMBER = "member", _("member")
+        CHAIR = "chair", _("chair or presidency")
+        VICE_CHAIR = "vice-chair", _("vice-chair")
+        BOARD = "board", _("board member")
+        SECRETARIAT = "secretariat", _("secretariat")
+        PARTNER = "partner", _("partner")
+        OBSERVER = "observer", _("observer")
+
+    network = models.ForeignKey(Network, models.CASCADE, related_name="memberships", verbose_name=_("network"))
+    place = models.ForeignKey(
+        "actors.Place", models.CASCADE, null=True, blank=True, related_name="memberships", verbose_name=_("place")
+    )
+    organisation = models.ForeignKey(
+        "actors.Organisation", models.CASCADE, null=True, blank=True, related_name="memberships",
+        verbose_name=_("organisation"),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role, default=Role.MEMBER)
+    start_year = year_field(_("from"))
+    end_year = year_field(_("to"))
+    note = models.TextField(_("note"), blank=True)
+
+    objects = SlugManager.from_queryset(MembershipQuerySet)()
+
+    class Meta:
+        ordering = ["network__slug", "start_year", "slug"]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            exactly_one_of(["place", "organisation"], "membership_has_exactly_one_member"),
+            models.CheckConstraint(
+                condition=Q(start_year__isnull=True) | Q(end_year__isnull=True) | Q(start_year__lte=models.F("end_year")),
+                name="membership_years_in_order",
+            ),
+            models.UniqueConstraint(fields=["network", "place", "role"], name="unique_place_role_per_network"),
+            models.UniqueConstraint(fields=["network", "organisation", "role"], name="unique_org_role_per_network"),
+        ]
+
+    @property
+    def member(self):
+        return self.place or self.organisation
+
+    def get_absolute_url(self):
+        return self.network.get_absolute_url() + f"#membership-{self.slug}"
+
+    def __str__(self):
+        return f"{self.member} — {self.network} ({self.get_role_display()})"
+
+
+class Forum(Record):
+    """A series of meetings: the Global Mayoral Forum, the GFMD, the Rabat Process…"""
+
+    class Kind(models.TextChoices):
+        FORUM = "forum", _("forum")
+        PROCESS = "process", _("intergovernmental process")
+        SUMMIT = "summit", _("summit series")
+        CONFERENCE = "conference", _("conference series")
+        DIALOGUE = "dialogue", _("dialogue")
+
+    name = models.CharField(_("name"), max_length=300)
+    acronym = models.CharField(_("acronym"), max_length=40, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.FORUM)
+    founded_year = year_field(_("first held"))
+    organisers = models.ManyToManyField("actors.Organisation", blank=True, related_name="forums")
+    networks = models.ManyToManyField(Network, blank=True, related_name="forums")
+    description = models.TextField(_("description"))
+
+    objects = SlugManager.from_queryset(RecordQuerySet)()
+
+    class Meta:
+        ordering = ["founded_year", "name"]
+        verbose_name = _("forum")
+        verbose_name_plural = _("forums")
+
+    def get_absolute_url(self):
+        return reverse("networks:forum-detail", kwargs={"slug": self.slug})
+
+
+class EventQuerySet(RecordQuerySet):
+    def for_listing(self):
+        return self.select_related("forum", "place")
+
+
+class Event(Record):
+    """An edition of a forum, or a one-off summit, convention or meeting."""
+
+    forum = models.ForeignKey(
+        Forum, models.SET_NULL, null=True, blank=True, related_name="events", verbose_name=_("forum")
+    )
+    name = models.CharField(_("name"), max_length=300)
+    edition = models.PositiveSmallIntegerField(_("edition"), null=True, blank=True)
+    year = year_field(_("year"), db_index=True)
+    month = models.PositiveSmallIntegerField(_("month"), null=True, blank=True)
+    end_year = year_field(_("end year"))
+    place = models.ForeignKey(
+        "actors.Place", models.SET_NULL, null=True, blank=True, related_name="events", verbose_name=_("place")
+    )
+    organisers = models.ManyToManyField("actors.Organisation", blank=True, related_name="events")
+    organising_networks = models.ManyToManyField(Network, blank=True, related_name="events")
+    description = models.TextField(_("description"))
+    outcome = models.TextField(_("outcome"), blank=True)
+
+    objects = SlugManager.from_queryset(EventQuerySet)()
+
+    class Meta:
+        ordering = ["year", "month", "slug"]
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(month__isnull=True) | Q(month__gte=1, month__lte=12), name="event_month_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(year__isnull=True) | Q(end_year__isnull=True) | Q(year__lte=models.F("end_year")),
+                name="event_years_in_order",
+            ),
+        ]
+
+    def get_absolute_url(self):
+        return reverse("networks:event-detail", kwargs={"slug": self.slug})
+
+
+class DeclarationQuerySet(RecordQuerySet):
+    def for_listing(self):
+        return self.select_related("event", "place")
+
+
+class Declaration(Record):
+    """A declaration, charter, pact, strategy, law or tool, with where and by whom it was adopted."""
+
+    class Kind(models.TextChoices):
+        DECLARATION = "declaration", _("declaration")
+        CHARTER = "charter", _("charter")
+        CALL = "call", _("call or appeal")
+        COMPACT = "compact", _("compact or agreement")
+        STRATEGY = "strategy", _("strategy or policy")
+        LAW = "law", _("law or regulation")
+        PROGRAMME = "programme", _("programme")
+        TOOL = "tool", _("tool or method")
+        REPORT = "report", _("report")
+
+    name = models.CharField(_("name"), max_length=300)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.DECLARATION)
+    year = year_field(_("year"), db_index=True)
+    event = models.ForeignKey(
+        Event, models.SET_NULL, null=True, blank=True, related_name="declarations", verbose_name=_("adopted at")
+    )
+    place = models.ForeignKey(
+        "actors.Place", models.SET_NULL, null=True, blank=True, related_name="declarations", verbose_name=_("place")
+    )
+    adopted_by_organisations = models.ManyToManyField(
+        "actors.Organisation", blank=True, related_name="declarations", verbose_name=_("adopted by organisations")
+    )
+    adopted_by_networks = models.ManyToManyField(
+        Network, blank=True, related_name="declarations", verbose_name=_("adopted by networks")
+    )
+    adopted_by_places = models.ManyToManyField(
+        "actors.Place", blank=True, related_name="adopted_declarations", verbose_name=_("adopted by places")
+    )
+    description = models.TextField(_("description"))
+    url = models.URLField(_("URL"), max_length=500, blank=True)
+
+    objects = SlugManager.from_queryset(DeclarationQuerySet)()
+
+    class Meta:
+        ordering = ["year", "name"]
+        verbose_name = _("declaration or policy document")
+        verbose_name_plural = _("declarations and policy documents")
+
+    def get_absolute_url(self):
+        return reverse("networks:declaration-detail", kwargs={"slug": self.slug})

@@ -1,0 +1,94 @@
+from django.db.models import Count, Prefetch
+
+from networks.filters import NetworkFilter
+from networks.models import Declaration, Event, Forum, Membership, Network
+from sources.models import Citation, Claim
+from sources.views import FilteredListView, RecordDetailView
+
+CITATIONS = Prefetch("citations", queryset=Citation.objects.select_related("source"))
+CLAIMS = Prefetch("claims", queryset=Claim.objects.published().select_related("source"))
+
+
+class NetworkListView(FilteredListView):
+    model = Network
+    filterset_class = NetworkFilter
+
+
+class NetworkDetailView(RecordDetailView):
+    model = Network
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("parent", "founded_place")
+            .prefetch_related("children", "supporters", "forums", "declarations", "practices", CITATIONS, CLAIMS)
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["memberships"] = (
+            Membership.objects.published()
+            .filter(network=self.object)
+            .select_related("place", "organisation")
+            .order_by("role", "start_year", "slug")
+        )
+        return context
+
+
+class ForumDetailView(RecordDetailView):
+    model = Forum
+
+    def get_queryset(self):
+        events = Prefetch("events", queryset=Event.objects.published().select_related("place"))
+        return super().get_queryset().prefetch_related(events, "organisers", "networks", CITATIONS, CLAIMS)
+
+
+class EventDetailView(RecordDetailView):
+    model = Event
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("forum", "place")
+            .prefetch_related("organisers", "organising_networks", "declarations", CITATIONS, CLAIMS)
+        )
+
+
+class DeclarationDetailView(RecordDetailView):
+    model = Declaration
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("event", "place")
+            .prefetch_related(
+                "adopted_by_organisations", "adopted_by_networks", "adopted_by_places", CITATIONS, CLAIMS
+            )
+        )
+
+
+def typology_matrix():
+    """Counts of published networks per (scale, origin, scope) cell, in one query."""
+    rows = Network.objects.published().values("scale", "origin", "scope").annotate(count=Count("pk"))
+    counts = {(row["scale"], row["origin"], row["scope"]): row["count"] for row in rows}
+    return [
+        {
+            "scale": scale,
+            "scale_label": scale_label,
+            "cells": [
+                {
+                    "origin": origin,
+                    "origin_label": origin_label,
+                    "scopes": [
+                        {"scope": scope, "label": scope_label, "count": counts.get((scale, origin, scope), 0)}
+                        for scope, scope_label in Network.Scope.choices
+                    ],
+                }
+                for origin, origin_label in Network.Origin.choices
+            ],
+        }
+        for scale, scale_label in Network.Scale.choices
+    ]

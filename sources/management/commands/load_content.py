@@ -1,0 +1,38 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from sources.content import ContentError, default_fixture_paths, has_content, load_content
+
+
+class Command(BaseCommand):
+    help = "Load the curated content from fixtures/ in one transaction (all or nothing)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("files", nargs="*", help="Fixture files (default: fixtures/<app>.json).")
+        mode = parser.add_mutually_exclusive_group()
+        mode.add_argument(
+            "--if-empty", action="store_true", help="Load only into an empty database; otherwise do nothing."
+        )
+        mode.add_argument(
+            "--replace", action="store_true", help="Replace all existing content (curators' edits included)."
+        )
+
+    def handle(self, *args, files, if_empty, replace, **options):
+        paths = files or default_fixture_paths()
+        if not paths:
+            raise CommandError("No fixture files found in fixtures/.")
+        if has_content():
+            if if_empty:
+                self.stdout.write("The database already holds content: nothing loaded (curators' edits are kept).")
+                return
+            if not replace:
+                raise CommandError(
+                    "The database already holds content. Use --replace to replace it, or --if-empty to keep it."
+                )
+        try:
+            counts = load_content(paths, replace=replace)
+        except ContentError as exc:
+            raise CommandError(f"Nothing was loaded. {exc}") from exc
+        total = sum(counts.values())
+        self.stdout.write(self.style.SUCCESS(f"Loaded {total} records from {len(paths)} files."))
+        for label, count in sorted(counts.items()):
+            self.stdout.write(f"  {label}: {count}")

@@ -1,0 +1,27 @@
+import pytest
+from django.db import connection
+from django.utils import translation
+
+
+def pytest_collection_modifyitems(config, items):
+    """Skip PostgreSQL-only tests when the suite runs on SQLite."""
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        return
+    skip = pytest.mark.skip(reason="requires PostgreSQL (set DATABASE_URL or run `make test`)")
+    for item in items:
+        if "requires_postgres" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def french_by_default():
+    """Records are written and read under a pinned language, as in production."""
+    with translation.override("fr"):
+        yield
+
+
+@pytest.fixture
+def on_postgres():
+    return connection.vendor == "postgresql"
