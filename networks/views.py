@@ -72,7 +72,7 @@ class DeclarationDetailView(RecordDetailView):
 
 def typology_matrix():
     """Counts of published networks per (scale, origin, scope) cell, in one query."""
-    rows = Network.objects.published().values("scale", "origin", "scope").annotate(count=Count("pk"))
+    rows = Network.objects.published().order_by().values("scale", "origin", "scope").annotate(count=Count("pk"))
     counts = {(row["scale"], row["origin"], row["scope"]): row["count"] for row in rows}
     return [
         {
