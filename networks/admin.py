@@ -8,8 +8,9 @@ from sources.admin import RecordAdmin, citation_inline, claim_inline
 class MembershipInline(TranslationTabularInline):
     model = Membership
     extra = 0
-    fields = ["slug", "place", "organisation", "role", "start_year", "end_year", "note"]
-    autocomplete_fields = ["place", "organisation"]
+    fk_name = "network"
+    fields = ["slug", "place", "organisation", "member_network", "role", "start_year", "end_year", "note"]
+    autocomplete_fields = ["place", "organisation", "member_network"]
     show_change_link = True  # a membership's citations are edited on its own page
 
 
@@ -24,11 +25,11 @@ class NetworkAdmin(RecordAdmin):
 
 @admin.register(Membership)
 class MembershipAdmin(RecordAdmin):
-    list_display = ["slug", "network", "place", "organisation", "role", "start_year", "end_year", "completeness"]
+    list_display = ["slug", "network", "member", "role", "start_year", "end_year", "completeness"]
     list_filter = ["role", "network"]
-    list_select_related = ["network", "place", "organisation"]
-    search_fields = ["slug", "network__slug", "place__slug", "organisation__slug"]
-    autocomplete_fields = ["network", "place", "organisation"]
+    list_select_related = ["network", "place", "organisation", "member_network"]
+    search_fields = ["slug", "network__slug", "place__slug", "organisation__slug", "member_network__slug"]
+    autocomplete_fields = ["network", "place", "organisation", "member_network"]
     inlines = [citation_inline("membership")]
 
 

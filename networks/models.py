@@ -88,11 +88,11 @@ class Network(Record):
 
 class MembershipQuerySet(RecordQuerySet):
     def for_listing(self):
-        return self.select_related("network", "place", "organisation")
+        return self.select_related("network", "place", "organisation", "member_network")
 
 
 class Membership(Record):
-    """A place or an organisation in a network, with its role and dates where the sources give them."""
+    """A place, an organisation or another network in a network, with role and dates where the sources give them."""
 
     class Role(models.TextChoices):
         FOUNDER = "founder", _("founder")
@@ -112,6 +112,10 @@ class Membership(Record):
         "actors.Organisation", models.CASCADE, null=True, blank=True, related_name="memberships",
         verbose_name=_("organisation"),
     )
+    member_network = models.ForeignKey(
+        Network, models.CASCADE, null=True, blank=True, related_name="network_memberships",
+        verbose_name=_("member network"), help_text=_("A network that belongs to, or sits on a body of, this network."),
+    )
     role = models.CharField(_("role"), max_length=20, choices=Role, default=Role.MEMBER)
     start_year = year_field(_("from"))
     end_year = year_field(_("to"))
@@ -124,18 +128,22 @@ class Membership(Record):
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
         constraints = [
-            exactly_one_of(["place", "organisation"], "membership_has_exactly_one_member"),
+            exactly_one_of(["place", "organisation", "member_network"], "membership_has_exactly_one_member"),
             models.CheckConstraint(
                 condition=Q(start_year__isnull=True) | Q(end_year__isnull=True) | Q(start_year__lte=models.F("end_year")),
                 name="membership_years_in_order",
             ),
             models.UniqueConstraint(fields=["network", "place", "role"], name="unique_place_role_per_network"),
             models.UniqueConstraint(fields=["network", "organisation", "role"], name="unique_org_role_per_network"),
+            models.UniqueConstraint(
+                fields=["network", "member_network", "role"], name="unique_member_network_role_per_network"
+            ),
+            models.CheckConstraint(condition=~Q(member_network=models.F("network")), name="membership_not_in_itself"),
         ]
 
     @property
     def member(self):
-        return self.place or self.organisation
+        return self.place or self.organisation or self.member_network
 
     def get_absolute_url(self):
         return self.network.get_absolute_url() + f"#membership-{self.slug}"

@@ -22,7 +22,10 @@ class NetworkDetailView(RecordDetailView):
             super()
             .get_queryset()
             .select_related("parent", "founded_place")
-            .prefetch_related("children", "supporters", "forums", "declarations", "practices", CITATIONS, CLAIMS)
+            .prefetch_related(
+                "children", "supporters", "forums", "declarations", "practices", CITATIONS, CLAIMS,
+                Prefetch("network_memberships", queryset=Membership.objects.published().select_related("network")),
+            )
         )
 
     def get_context_data(self, **kwargs):
@@ -30,7 +33,7 @@ class NetworkDetailView(RecordDetailView):
         context["memberships"] = (
             Membership.objects.published()
             .filter(network=self.object)
-            .select_related("place", "organisation")
+            .select_related("place", "organisation", "member_network")
             .order_by("role", "start_year", "slug")
         )
         return context

@@ -90,7 +90,7 @@ def make_network(cited=True, **fields):
 
 
 def make_membership(network, member, cited=True, **fields):
-    key = "place" if isinstance(member, Place) else "organisation"
+    key = {Place: "place", Organisation: "organisation", Network: "member_network"}[type(member)]
     defaults = {"slug": f"{network.slug}--{member.slug}--{fields.get('role', 'member')}", key: member}
     membership = Membership.objects.create(network=network, **{**defaults, **fields})
     if cited:

@@ -80,3 +80,12 @@ def test_forum_event_and_declaration_pages(client):
     event_page = client.get(event.get_absolute_url()).text
     assert "Déclaration de Marrakech" in event_page and "12/2018" in event_page
     assert "Forum 2018" in client.get(declaration.get_absolute_url()).text
+
+
+def test_a_network_can_be_a_member_of_another_network(client):
+    mechanism = f.make_network(slug="mayors-mechanism", name_fr="Mécanisme des maires")
+    uclg = f.make_network(slug="uclg", name_fr="CGLU")
+    f.make_membership(mechanism, uclg, role="board")
+    assert 'href="/fr/reseaux/uclg/"' in client.get(mechanism.get_absolute_url()).text
+    page = client.get(uclg.get_absolute_url()).text
+    assert "Membre de" in page and 'href="/fr/reseaux/mayors-mechanism/"' in page
