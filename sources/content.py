@@ -349,12 +349,18 @@ def quote_problems(sources_dir):
     return problems
 
 
-def counts_by_kind():
-    return {
-        content_model(label)._meta.verbose_name_plural: content_model(label)._default_manager.count()
-        for label in CONTENT_MODELS
-        if label != "sources.slugredirect"
-    }
+def counts_table():
+    """The number of records per kind, as a Markdown table (English labels, stable order)."""
+    with translation.override("en"):
+        rows = ["| kind | records |", "|---|---:|"]
+        for label in CONTENT_MODELS:
+            if label == "sources.slugredirect":
+                continue
+            model = content_model(label)
+            rows.append(f"| {model._meta.verbose_name_plural} | {model._default_manager.count()} |")
+        disputed = content_model("sources.claim")._default_manager.filter(disputed=True).count()
+        rows.append(f"| claims marked disputed | {disputed} |")
+    return "\n".join(rows)
 
 
 def is_content_model(model):
