@@ -113,3 +113,11 @@ def test_disagreements_between_sources_are_kept_side_by_side(content):
     assert all(claim.disputed for claim in quito)
     founders = Claim.objects.filter(network__slug="anvita", kind="founders")
     assert {"lacroix-2020", "flamant-lacroix-2023"} <= {claim.source.slug for claim in founders}
+
+
+def test_the_counts_table_in_the_docs_matches_the_content(content):
+    from sources.content import counts_table
+
+    doc = (Path(settings.BASE_DIR) / "docs" / "content.md").read_text(encoding="utf-8")
+    documented = doc.split("<!-- counts:start -->")[1].split("<!-- counts:end -->")[0].strip()
+    assert documented == counts_table(), "run: python manage.py content_counts, and paste into docs/content.md"
