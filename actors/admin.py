@@ -26,8 +26,13 @@ class OrganisationAdmin(RecordAdmin):
 class RoleInline(TranslationStackedInline):
     model = Role
     extra = 0
-    fields = [("title", "start_year", "end_year"), ("place", "organisation", "network"), ("source", "locator"),
-              "quote", "quote_translation"]
+    fields = [
+        ("title", "start_year", "end_year"),
+        ("place", "organisation", "network"),
+        ("source", "locator"),
+        "quote",
+        "quote_translation",
+    ]
     autocomplete_fields = ["place", "organisation", "network", "source"]
 
 

@@ -37,14 +37,22 @@ class Place(Record):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.CITY)
     country = models.CharField(_("country (ISO 3166-1 alpha-2)"), max_length=2, db_index=True)
     parent = models.ForeignKey(
-        "self", models.SET_NULL, null=True, blank=True, related_name="children", verbose_name=_("parent place")
+        "self",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("parent place"),
     )
     description = models.TextField(_("description"), blank=True)
     # Editors' reference data (not from the sources): labelled as such wherever shown.
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
     population_year = year_field(_("population year"))
     population_source = models.CharField(
-        _("population source"), max_length=200, blank=True, help_text=_("Editors' reference data: where it comes from.")
+        _("population source"),
+        max_length=200,
+        blank=True,
+        help_text=_("Editors' reference data: where it comes from."),
     )
     latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
@@ -57,7 +65,8 @@ class Place(Record):
         verbose_name_plural = _("places")
         constraints = [
             models.CheckConstraint(
-                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90), name="place_latitude_valid"
+                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
+                name="place_latitude_valid",
             ),
             models.CheckConstraint(
                 condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
@@ -142,8 +151,12 @@ class Role(Sourced):
     person = models.ForeignKey(Person, models.CASCADE, related_name="roles", verbose_name=_("person"))
     title = models.CharField(_("title"), max_length=200, help_text=_("e.g. “maire”, “adjoint au maire”."))
     place = models.ForeignKey(Place, models.CASCADE, null=True, blank=True, related_name="roles")
-    organisation = models.ForeignKey(Organisation, models.CASCADE, null=True, blank=True, related_name="roles")
-    network = models.ForeignKey("networks.Network", models.CASCADE, null=True, blank=True, related_name="roles")
+    organisation = models.ForeignKey(
+        Organisation, models.CASCADE, null=True, blank=True, related_name="roles"
+    )
+    network = models.ForeignKey(
+        "networks.Network", models.CASCADE, null=True, blank=True, related_name="roles"
+    )
     start_year = year_field(_("from"))
     end_year = year_field(_("to"))
     source = models.ForeignKey(
@@ -156,7 +169,9 @@ class Role(Sourced):
         verbose_name_plural = _("roles")
         constraints = [
             models.CheckConstraint(
-                condition=Q(start_year__isnull=True) | Q(end_year__isnull=True) | Q(start_year__lte=models.F("end_year")),
+                condition=Q(start_year__isnull=True)
+                | Q(end_year__isnull=True)
+                | Q(start_year__lte=models.F("end_year")),
                 name="role_years_in_order",
             ),
         ]

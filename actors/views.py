@@ -20,7 +20,8 @@ class PlaceDetailView(RecordDetailView):
 
     def get_queryset(self):
         memberships = Prefetch(
-            "memberships", queryset=Membership.objects.published().select_related("network").order_by("network__slug")
+            "memberships",
+            queryset=Membership.objects.published().select_related("network").order_by("network__slug"),
         )
         roles = Prefetch("roles", queryset=Role.objects.select_related("person"))
         return (
@@ -35,9 +36,15 @@ class OrganisationDetailView(RecordDetailView):
     model = Organisation
 
     def get_queryset(self):
-        memberships = Prefetch("memberships", queryset=Membership.objects.published().select_related("network"))
-        return super().get_queryset().prefetch_related(
-            memberships, "supported_networks", "forums", "events", "practices", CITATIONS, CLAIMS
+        memberships = Prefetch(
+            "memberships", queryset=Membership.objects.published().select_related("network")
+        )
+        return (
+            super()
+            .get_queryset()
+            .prefetch_related(
+                memberships, "supported_networks", "forums", "events", "practices", CITATIONS, CLAIMS
+            )
         )
 
 
@@ -45,5 +52,7 @@ class PersonDetailView(RecordDetailView):
     model = Person
 
     def get_queryset(self):
-        roles = Prefetch("roles", queryset=Role.objects.select_related("place", "organisation", "network", "source"))
+        roles = Prefetch(
+            "roles", queryset=Role.objects.select_related("place", "organisation", "network", "source")
+        )
         return super().get_queryset().prefetch_related(roles, "practices", CITATIONS, CLAIMS)

@@ -51,7 +51,9 @@ def database_from_url(url):
         elif path.startswith("/"):  # sqlite:///relative/path
             path = path[1:]
         return {"ENGINE": "django.db.backends.sqlite3", "NAME": path or ":memory:"}
-    raise ImproperlyConfigured(f"DATABASE_URL: unsupported scheme {parts.scheme!r} (use postgres:// or sqlite://)")
+    raise ImproperlyConfigured(
+        f"DATABASE_URL: unsupported scheme {parts.scheme!r} (use postgres:// or sqlite://)"
+    )
 
 
 DEVELOPMENT_SECRET_KEY = "dev-only-insecure-key-do-not-use-in-production"

@@ -14,5 +14,7 @@ class HomeView(TemplateView):
         context["featured_practices"] = (
             Practice.objects.published().filter(number__isnull=False).prefetch_related("places")[:6]
         )
-        context["timeline"] = Event.objects.published().select_related("forum", "place").order_by("year", "month")[:20]
+        context["timeline"] = (
+            Event.objects.published().select_related("forum", "place").order_by("year", "month")[:20]
+        )
         return context

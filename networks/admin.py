@@ -58,5 +58,11 @@ class DeclarationAdmin(RecordAdmin):
     list_filter = ["kind", "year"]
     list_select_related = ["event"]
     search_fields = ["slug", "name_fr", "name_en"]
-    autocomplete_fields = ["event", "place", "adopted_by_organisations", "adopted_by_networks", "adopted_by_places"]
+    autocomplete_fields = [
+        "event",
+        "place",
+        "adopted_by_organisations",
+        "adopted_by_networks",
+        "adopted_by_places",
+    ]
     inlines = [citation_inline("declaration"), claim_inline("declaration")]

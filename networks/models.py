@@ -43,27 +43,48 @@ class Network(Record):
     origin = models.CharField(_("origin"), max_length=20, choices=Origin, db_index=True)
     scope = models.CharField(_("scope"), max_length=20, choices=Scope, db_index=True)
     in_typology_table = models.BooleanField(
-        _("in Lacroix's typology table"), default=False, help_text=_("One of the 35 networks of the table in seed 000.")
+        _("in Lacroix's typology table"),
+        default=False,
+        help_text=_("One of the 35 networks of the table in seed 000."),
     )
     typology_note = models.TextField(
-        _("typology note"), blank=True, help_text=_("How the typology was assigned, e.g. scope inferred from the text.")
+        _("typology note"),
+        blank=True,
+        help_text=_("How the typology was assigned, e.g. scope inferred from the text."),
     )
     country = models.CharField(
-        _("country (ISO 3166-1 alpha-2)"), max_length=2, blank=True, db_index=True, help_text=_("For national networks.")
+        _("country (ISO 3166-1 alpha-2)"),
+        max_length=2,
+        blank=True,
+        db_index=True,
+        help_text=_("For national networks."),
     )
     founded_year = year_field(_("founding year"), db_index=True)
     founded_place = models.ForeignKey(
-        "actors.Place", models.SET_NULL, null=True, blank=True, related_name="founded_networks",
+        "actors.Place",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="founded_networks",
         verbose_name=_("founding place"),
     )
     parent = models.ForeignKey(
-        "self", models.SET_NULL, null=True, blank=True, related_name="children",
+        "self",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="children",
         verbose_name=_("umbrella or parent network"),
     )
     supporters = models.ManyToManyField(
-        "actors.Organisation", blank=True, related_name="supported_networks", verbose_name=_("supporting organisations")
+        "actors.Organisation",
+        blank=True,
+        related_name="supported_networks",
+        verbose_name=_("supporting organisations"),
     )
-    membership_mode = models.CharField(_("membership mode"), max_length=20, choices=MembershipMode, blank=True)
+    membership_mode = models.CharField(
+        _("membership mode"), max_length=20, choices=MembershipMode, blank=True
+    )
     membership_note = models.TextField(_("membership note"), blank=True)
     summary = models.TextField(_("summary"))
     history = models.TextField(_("history"), blank=True)
@@ -76,9 +97,15 @@ class Network(Record):
         verbose_name = _("network")
         verbose_name_plural = _("networks")
         constraints = [
-            models.CheckConstraint(condition=Q(scale__in=["national", "transnational"]), name="network_scale_valid"),
-            models.CheckConstraint(condition=Q(origin__in=["spontaneous", "co-opted"]), name="network_origin_valid"),
-            models.CheckConstraint(condition=Q(scope__in=["specialist", "generalist"]), name="network_scope_valid"),
+            models.CheckConstraint(
+                condition=Q(scale__in=["national", "transnational"]), name="network_scale_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(origin__in=["spontaneous", "co-opted"]), name="network_origin_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(scope__in=["specialist", "generalist"]), name="network_scope_valid"
+            ),
             models.CheckConstraint(condition=~Q(parent=models.F("pk")), name="network_not_its_own_parent"),
         ]
 
@@ -92,7 +119,7 @@ class MembershipQuerySet(RecordQuerySet):
 
 
 class Membership(Record):
-    """A place, an organisation or another network in a network, with role and dates where the sources give them."""
+    """A place, an organisation or another network in a network, with its role and dated where known."""
 
     class Role(models.TextChoices):
         FOUNDER = "founder", _("founder")
@@ -104,17 +131,33 @@ class Membership(Record):
         PARTNER = "partner", _("partner")
         OBSERVER = "observer", _("observer")
 
-    network = models.ForeignKey(Network, models.CASCADE, related_name="memberships", verbose_name=_("network"))
+    network = models.ForeignKey(
+        Network, models.CASCADE, related_name="memberships", verbose_name=_("network")
+    )
     place = models.ForeignKey(
-        "actors.Place", models.CASCADE, null=True, blank=True, related_name="memberships", verbose_name=_("place")
+        "actors.Place",
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("place"),
     )
     organisation = models.ForeignKey(
-        "actors.Organisation", models.CASCADE, null=True, blank=True, related_name="memberships",
+        "actors.Organisation",
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="memberships",
         verbose_name=_("organisation"),
     )
     member_network = models.ForeignKey(
-        Network, models.CASCADE, null=True, blank=True, related_name="network_memberships",
-        verbose_name=_("member network"), help_text=_("A network that belongs to, or sits on a body of, this network."),
+        Network,
+        models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="network_memberships",
+        verbose_name=_("member network"),
+        help_text=_("A network that belongs to, or sits on a body of, this network."),
     )
     role = models.CharField(_("role"), max_length=20, choices=Role, default=Role.MEMBER)
     start_year = year_field(_("from"))
@@ -130,15 +173,23 @@ class Membership(Record):
         constraints = [
             exactly_one_of(["place", "organisation", "member_network"], "membership_has_exactly_one_member"),
             models.CheckConstraint(
-                condition=Q(start_year__isnull=True) | Q(end_year__isnull=True) | Q(start_year__lte=models.F("end_year")),
+                condition=Q(start_year__isnull=True)
+                | Q(end_year__isnull=True)
+                | Q(start_year__lte=models.F("end_year")),
                 name="membership_years_in_order",
             ),
-            models.UniqueConstraint(fields=["network", "place", "role"], name="unique_place_role_per_network"),
-            models.UniqueConstraint(fields=["network", "organisation", "role"], name="unique_org_role_per_network"),
+            models.UniqueConstraint(
+                fields=["network", "place", "role"], name="unique_place_role_per_network"
+            ),
+            models.UniqueConstraint(
+                fields=["network", "organisation", "role"], name="unique_org_role_per_network"
+            ),
             models.UniqueConstraint(
                 fields=["network", "member_network", "role"], name="unique_member_network_role_per_network"
             ),
-            models.CheckConstraint(condition=~Q(member_network=models.F("network")), name="membership_not_in_itself"),
+            models.CheckConstraint(
+                condition=~Q(member_network=models.F("network")), name="membership_not_in_itself"
+            ),
         ]
 
     @property
@@ -248,13 +299,26 @@ class Declaration(Record):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.DECLARATION)
     year = year_field(_("year"), db_index=True)
     event = models.ForeignKey(
-        Event, models.SET_NULL, null=True, blank=True, related_name="declarations", verbose_name=_("adopted at")
+        Event,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="declarations",
+        verbose_name=_("adopted at"),
     )
     place = models.ForeignKey(
-        "actors.Place", models.SET_NULL, null=True, blank=True, related_name="declarations", verbose_name=_("place")
+        "actors.Place",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="declarations",
+        verbose_name=_("place"),
     )
     adopted_by_organisations = models.ManyToManyField(
-        "actors.Organisation", blank=True, related_name="declarations", verbose_name=_("adopted by organisations")
+        "actors.Organisation",
+        blank=True,
+        related_name="declarations",
+        verbose_name=_("adopted by organisations"),
     )
     adopted_by_networks = models.ManyToManyField(
         Network, blank=True, related_name="declarations", verbose_name=_("adopted by networks")

@@ -23,8 +23,16 @@ class NetworkDetailView(RecordDetailView):
             .get_queryset()
             .select_related("parent", "founded_place")
             .prefetch_related(
-                "children", "supporters", "forums", "declarations", "practices", CITATIONS, CLAIMS,
-                Prefetch("network_memberships", queryset=Membership.objects.published().select_related("network")),
+                "children",
+                "supporters",
+                "forums",
+                "declarations",
+                "practices",
+                CITATIONS,
+                CLAIMS,
+                Prefetch(
+                    "network_memberships", queryset=Membership.objects.published().select_related("network")
+                ),
             )
         )
 
@@ -75,7 +83,9 @@ class DeclarationDetailView(RecordDetailView):
 
 def typology_matrix():
     """Counts of published networks per (scale, origin, scope) cell, in one query."""
-    rows = Network.objects.published().order_by().values("scale", "origin", "scope").annotate(count=Count("pk"))
+    rows = (
+        Network.objects.published().order_by().values("scale", "origin", "scope").annotate(count=Count("pk"))
+    )
     counts = {(row["scale"], row["origin"], row["scope"]): row["count"] for row in rows}
     return [
         {

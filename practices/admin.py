@@ -38,5 +38,10 @@ class PracticeAdmin(RecordAdmin):
     list_filter = ["themes", "country", "status", "family"]
     search_fields = ["slug", "title_fr", "title_en"]
     autocomplete_fields = ["places", "themes", "networks", "organisations", "people"]
-    inlines = [KeyFigureInline, PracticeQuoteInline, FurtherReadingInline, citation_inline("practice"),
-               claim_inline("practice")]
+    inlines = [
+        KeyFigureInline,
+        PracticeQuoteInline,
+        FurtherReadingInline,
+        citation_inline("practice"),
+        claim_inline("practice"),
+    ]

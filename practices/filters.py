@@ -6,7 +6,10 @@ from practices.models import Practice, Theme
 
 class PracticeFilter(django_filters.FilterSet):
     theme = django_filters.ModelChoiceFilter(
-        field_name="themes", to_field_name="slug", queryset=lambda request: Theme.objects.all(), label=_("theme")
+        field_name="themes",
+        to_field_name="slug",
+        queryset=lambda request: Theme.objects.all(),
+        label=_("theme"),
     )
     country = django_filters.CharFilter(field_name="country", lookup_expr="iexact", label=_("country"))
     family = django_filters.ChoiceFilter(choices=Practice.Family.choices[:2], label=_("family"))

@@ -44,15 +44,25 @@ class Practice(Record):
         NONE = "", _("outside the guide's two families")
 
     number = models.PositiveSmallIntegerField(
-        _("number in the OCU guide"), null=True, blank=True, unique=True, help_text=_("1–10 for the fiches of seed 002.")
+        _("number in the OCU guide"),
+        null=True,
+        blank=True,
+        unique=True,
+        help_text=_("1–10 for the fiches of seed 002."),
     )
     title = models.CharField(_("title"), max_length=300)
-    places = models.ManyToManyField("actors.Place", blank=True, related_name="practices", verbose_name=_("places"))
+    places = models.ManyToManyField(
+        "actors.Place", blank=True, related_name="practices", verbose_name=_("places")
+    )
     country = models.CharField(_("country (ISO 3166-1 alpha-2)"), max_length=2, blank=True, db_index=True)
     period_start = year_field(_("started"))
     period_end = year_field(_("ended"))
-    period_note = models.CharField(_("period"), max_length=200, blank=True, help_text=_("As the source words it."))
-    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.UNKNOWN, db_index=True)
+    period_note = models.CharField(
+        _("period"), max_length=200, blank=True, help_text=_("As the source words it.")
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status, default=Status.UNKNOWN, db_index=True
+    )
     status_as_of = year_field(_("status as of"), help_text=_("The year of the source that gives the status."))
     family = models.CharField(_("family"), max_length=20, choices=Family, blank=True, db_index=True)
     summary = models.TextField(_("in brief"))
@@ -73,7 +83,9 @@ class Practice(Record):
         verbose_name_plural = _("practices")
         constraints = [
             models.CheckConstraint(
-                condition=Q(period_start__isnull=True) | Q(period_end__isnull=True) | Q(period_start__lte=models.F("period_end")),
+                condition=Q(period_start__isnull=True)
+                | Q(period_end__isnull=True)
+                | Q(period_start__lte=models.F("period_end")),
                 name="practice_period_in_order",
             ),
         ]
@@ -106,7 +118,9 @@ class PracticeQuote(Sourced):
 
     practice = models.ForeignKey(Practice, models.CASCADE, related_name="quotes")
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    speaker = models.ForeignKey("actors.Person", models.SET_NULL, null=True, blank=True, related_name="quotes")
+    speaker = models.ForeignKey(
+        "actors.Person", models.SET_NULL, null=True, blank=True, related_name="quotes"
+    )
     speaker_label = models.CharField(
         _("speaker"), max_length=300, help_text=_("Who speaks, as the source introduces them.")
     )

@@ -94,10 +94,30 @@ class CitationAdmin(admin.ModelAdmin):
     list_display = ["__str__", "target", "source", "locator"]
     list_filter = ["source"]
     search_fields = ["quote", "locator"]
-    list_select_related = ["source", "place", "organisation", "person", "network", "membership", "forum", "event",
-                           "declaration", "practice"]
-    autocomplete_fields = ["source", "place", "organisation", "person", "network", "membership", "forum", "event",
-                           "declaration", "practice"]
+    list_select_related = [
+        "source",
+        "place",
+        "organisation",
+        "person",
+        "network",
+        "membership",
+        "forum",
+        "event",
+        "declaration",
+        "practice",
+    ]
+    autocomplete_fields = [
+        "source",
+        "place",
+        "organisation",
+        "person",
+        "network",
+        "membership",
+        "forum",
+        "event",
+        "declaration",
+        "practice",
+    ]
 
 
 @admin.register(Claim)
@@ -105,11 +125,29 @@ class ClaimAdmin(RecordAdmin):
     cited = False
     list_display = ["slug", "subject", "kind", "value", "as_of_year", "disputed", "source", "completeness"]
     list_filter = ["kind", "disputed", "source"]
-    list_select_related = ["source", "network", "place", "organisation", "person", "forum", "event", "declaration",
-                           "practice"]
+    list_select_related = [
+        "source",
+        "network",
+        "place",
+        "organisation",
+        "person",
+        "forum",
+        "event",
+        "declaration",
+        "practice",
+    ]
     search_fields = ["slug", "value_fr", "value_en", "quote"]
-    autocomplete_fields = ["source", "network", "place", "organisation", "person", "forum", "event", "declaration",
-                           "practice"]
+    autocomplete_fields = [
+        "source",
+        "network",
+        "place",
+        "organisation",
+        "person",
+        "forum",
+        "event",
+        "declaration",
+        "practice",
+    ]
 
 
 @admin.register(SlugRedirect)

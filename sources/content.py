@@ -84,7 +84,11 @@ def read_records(path):
         raise ContentError(f"{path}: expected a JSON list of records")
     for index, record in enumerate(records):
         where = f"{path}: {describe(record, index)}"
-        if not isinstance(record, dict) or "model" not in record or not isinstance(record.get("fields"), dict):
+        if (
+            not isinstance(record, dict)
+            or "model" not in record
+            or not isinstance(record.get("fields"), dict)
+        ):
             raise ContentError(f"{where}: each record needs 'model' and 'fields'")
         label = record["model"].lower()
         if label not in CONTENT_MODELS:
@@ -93,7 +97,8 @@ def read_records(path):
         bare = [name for name in translated_fields(model) if name in record["fields"]]
         if bare:
             raise ContentError(
-                f"{where}: field {bare[0]!r} must be given per language ({bare[0]}_fr, {bare[0]}_en), not bare"
+                f"{where}: field {bare[0]!r} must be given per language "
+                f"({bare[0]}_fr, {bare[0]}_en), not bare"
             )
         for name in record["fields"]:
             try:
@@ -268,9 +273,11 @@ def content_problems(sources_dir=None):
     Citation = content_model("sources.citation")
     for label in CITED_MODELS:
         model = content_model(label)
-        cited = set(Citation.objects.filter(**{f"{model._meta.model_name}__isnull": False}).values_list(
-            model._meta.model_name, flat=True
-        ))
+        cited = set(
+            Citation.objects.filter(**{f"{model._meta.model_name}__isnull": False}).values_list(
+                model._meta.model_name, flat=True
+            )
+        )
         for obj in model._default_manager.filter(is_published=True).only("pk", "slug"):
             if obj.pk not in cited:
                 problems.append(Problem(label_of(obj), "no citation (source, locator and verbatim quote)"))
@@ -338,7 +345,9 @@ def quote_problems(sources_dir):
     Citation = content_model("sources.citation")
     quoted = [(c, f"citation {c.pk} of {label_of(c.target)}") for c in Citation.objects.with_targets()]
     for label in SELF_SOURCED_MODELS:
-        quoted += [(obj, label_of(obj)) for obj in content_model(label)._default_manager.select_related("source")]
+        quoted += [
+            (obj, label_of(obj)) for obj in content_model(label)._default_manager.select_related("source")
+        ]
     for obj, where in quoted:
         text = texts.get(obj.source_id)
         quote = normalise(obj.quote)
@@ -364,4 +373,8 @@ def counts_table():
 
 
 def is_content_model(model):
-    return isinstance(model, type) and issubclass(model, models.Model) and model._meta.label_lower in CONTENT_MODELS
+    return (
+        isinstance(model, type)
+        and issubclass(model, models.Model)
+        and model._meta.label_lower in CONTENT_MODELS
+    )

@@ -56,11 +56,11 @@ class Record(models.Model):
     class Meta:
         abstract = True
 
-    def natural_key(self):
-        return (self.slug,)
-
     def __str__(self):
         return str(getattr(self, "name", None) or getattr(self, "title", None) or self.slug)
+
+    def natural_key(self):
+        return (self.slug,)
 
 
 class Source(Record):
@@ -81,7 +81,9 @@ class Source(Record):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.OTHER)
     series = models.CharField(_("series"), max_length=300, blank=True)
     publisher = models.CharField(_("publisher"), max_length=300, blank=True)
-    identifier = models.CharField(_("identifier"), max_length=200, blank=True, help_text=_("HAL id, DOI, ISSN…"))
+    identifier = models.CharField(
+        _("identifier"), max_length=200, blank=True, help_text=_("HAL id, DOI, ISSN…")
+    )
     url = models.URLField(_("URL"), max_length=500, blank=True)
     licence = models.CharField(_("licence"), max_length=200, blank=True)
     language = models.CharField(_("language"), max_length=2, choices=Language, default=Language.FRENCH)
@@ -100,7 +102,9 @@ class Source(Record):
         verbose_name = _("source")
         verbose_name_plural = _("sources")
         constraints = [
-            models.CheckConstraint(condition=Q(year__isnull=True) | Q(year__gte=1800), name="source_year_valid"),
+            models.CheckConstraint(
+                condition=Q(year__isnull=True) | Q(year__gte=1800), name="source_year_valid"
+            ),
         ]
 
     def __str__(self):
@@ -164,22 +168,30 @@ class Citation(Sourced):
     organisation = models.ForeignKey(
         "actors.Organisation", models.CASCADE, null=True, blank=True, related_name="citations"
     )
-    person = models.ForeignKey("actors.Person", models.CASCADE, null=True, blank=True, related_name="citations")
+    person = models.ForeignKey(
+        "actors.Person", models.CASCADE, null=True, blank=True, related_name="citations"
+    )
     network = models.ForeignKey(
         "networks.Network", models.CASCADE, null=True, blank=True, related_name="citations"
     )
     membership = models.ForeignKey(
         "networks.Membership", models.CASCADE, null=True, blank=True, related_name="citations"
     )
-    forum = models.ForeignKey("networks.Forum", models.CASCADE, null=True, blank=True, related_name="citations")
-    event = models.ForeignKey("networks.Event", models.CASCADE, null=True, blank=True, related_name="citations")
+    forum = models.ForeignKey(
+        "networks.Forum", models.CASCADE, null=True, blank=True, related_name="citations"
+    )
+    event = models.ForeignKey(
+        "networks.Event", models.CASCADE, null=True, blank=True, related_name="citations"
+    )
     declaration = models.ForeignKey(
         "networks.Declaration", models.CASCADE, null=True, blank=True, related_name="citations"
     )
     practice = models.ForeignKey(
         "practices.Practice", models.CASCADE, null=True, blank=True, related_name="citations"
     )
-    source = models.ForeignKey(Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="citations")
+    source = models.ForeignKey(
+        Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="citations"
+    )
 
     objects = CitationQuerySet.as_manager()
 
@@ -189,6 +201,9 @@ class Citation(Sourced):
         verbose_name_plural = _("citations")
         constraints = [exactly_one_of(list(CITABLE_MODELS), "citation_cites_exactly_one_record")]
 
+    def __str__(self):
+        return f"{self.source.slug}, {self.locator}"
+
     @property
     def target(self):
         for field in CITABLE_MODELS:
@@ -196,9 +211,6 @@ class Citation(Sourced):
             if value is not None:
                 return value
         return None
-
-    def __str__(self):
-        return f"{self.source.slug}, {self.locator}"
 
 
 CLAIM_SUBJECTS = {
@@ -235,7 +247,9 @@ class Claim(Record):
         FIGURE = "figure", _("other figure")
         OTHER = "other", _("other fact")
 
-    network = models.ForeignKey("networks.Network", models.CASCADE, null=True, blank=True, related_name="claims")
+    network = models.ForeignKey(
+        "networks.Network", models.CASCADE, null=True, blank=True, related_name="claims"
+    )
     place = models.ForeignKey("actors.Place", models.CASCADE, null=True, blank=True, related_name="claims")
     organisation = models.ForeignKey(
         "actors.Organisation", models.CASCADE, null=True, blank=True, related_name="claims"
@@ -246,17 +260,23 @@ class Claim(Record):
     declaration = models.ForeignKey(
         "networks.Declaration", models.CASCADE, null=True, blank=True, related_name="claims"
     )
-    practice = models.ForeignKey("practices.Practice", models.CASCADE, null=True, blank=True, related_name="claims")
+    practice = models.ForeignKey(
+        "practices.Practice", models.CASCADE, null=True, blank=True, related_name="claims"
+    )
 
     kind = models.CharField(_("kind of fact"), max_length=20, choices=Kind, db_index=True)
     value = models.CharField(_("value"), max_length=300, help_text=_("As the source gives it, e.g. “2018”."))
-    value_number = models.DecimalField(_("numeric value"), max_digits=14, decimal_places=2, null=True, blank=True)
+    value_number = models.DecimalField(
+        _("numeric value"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
     as_of_year = year_field(_("as of year"))
     note = models.TextField(_("note"), blank=True)
     disputed = models.BooleanField(
         _("disputed"), default=False, help_text=_("Another source (or the same one) gives a different value.")
     )
-    source = models.ForeignKey(Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="claims")
+    source = models.ForeignKey(
+        Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="claims"
+    )
     locator = models.CharField(_("locator"), max_length=120)
     quote = models.TextField(_("verbatim quote"))
     quote_translation = models.TextField(_("quote translation"), blank=True)
@@ -269,6 +289,9 @@ class Claim(Record):
         verbose_name_plural = _("claims")
         constraints = [exactly_one_of(list(CLAIM_SUBJECTS), "claim_has_exactly_one_subject")]
 
+    def __str__(self):
+        return f"{self.subject}: {self.get_kind_display()} = {self.value} ({self.source.slug})"
+
     @property
     def subject(self):
         for field in CLAIM_SUBJECTS:
@@ -276,9 +299,6 @@ class Claim(Record):
             if value is not None:
                 return value
         return None
-
-    def __str__(self):
-        return f"{self.subject}: {self.get_kind_display()} = {self.value} ({self.source.slug})"
 
 
 class SlugRedirect(models.Model):
@@ -292,7 +312,9 @@ class SlugRedirect(models.Model):
     class Meta:
         verbose_name = _("slug redirect")
         verbose_name_plural = _("slug redirects")
-        constraints = [models.UniqueConstraint(fields=["model", "old_slug"], name="unique_old_slug_per_model")]
+        constraints = [
+            models.UniqueConstraint(fields=["model", "old_slug"], name="unique_old_slug_per_model")
+        ]
 
     def __str__(self):
         return f"{self.model}: {self.old_slug} → {self.new_slug}"

@@ -15,4 +15,6 @@ def remember_renamed_slug(sender, instance, raw=False, **kwargs):
         label = sender._meta.label_lower
         SlugRedirect.objects.filter(model=label, new_slug=old_slug).update(new_slug=instance.slug)
         SlugRedirect.objects.filter(model=label, old_slug=instance.slug).delete()
-        SlugRedirect.objects.update_or_create(model=label, old_slug=old_slug, defaults={"new_slug": instance.slug})
+        SlugRedirect.objects.update_or_create(
+            model=label, old_slug=old_slug, defaults={"new_slug": instance.slug}
+        )

@@ -1,7 +1,7 @@
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.views.generic import DetailView, ListView
 
-from sources.models import Source, SlugRedirect
+from sources.models import SlugRedirect, Source
 
 
 class RecordDetailView(DetailView):
@@ -35,8 +35,9 @@ class FilteredListView(ListView):
         return self.model.objects.published().for_listing()
 
     def get_queryset(self):
-        self.filterset = self.filterset_class(self.request.GET or None, queryset=self.get_base_queryset(),
-                                              request=self.request)
+        self.filterset = self.filterset_class(
+            self.request.GET or None, queryset=self.get_base_queryset(), request=self.request
+        )
         if self.filterset.is_bound and not self.filterset.is_valid():
             return self.get_base_queryset().none()
         return self.filterset.qs

@@ -36,13 +36,23 @@ def make_source(**fields):
 def cite(record, source=None, quote="une citation", locator="p. 1", translation="a quote"):
     field = type(record)._meta.model_name
     return Citation.objects.create(
-        source=source or make_source(), locator=locator, quote=quote, quote_translation=translation, **{field: record}
+        source=source or make_source(),
+        locator=locator,
+        quote=quote,
+        quote_translation=translation,
+        **{field: record},
     )
 
 
 def make_place(cited=True, **fields):
     n = _n()
-    defaults = {"slug": f"place-{n}", "country": "FR", "kind": Place.Kind.CITY, **both("name"), **both("description")}
+    defaults = {
+        "slug": f"place-{n}",
+        "country": "FR",
+        "kind": Place.Kind.CITY,
+        **both("name"),
+        **both("description"),
+    }
     place = Place.objects.create(**{**defaults, **fields})
     if cited:
         cite(place)
@@ -68,8 +78,13 @@ def make_person(cited=True, **fields):
 
 
 def make_role(person, **fields):
-    defaults = {"source": make_source(), "locator": "p. 2", "quote": "maire", "quote_translation": "mayor",
-                **both("title", "maire", "mayor")}
+    defaults = {
+        "source": make_source(),
+        "locator": "p. 2",
+        "quote": "maire",
+        "quote_translation": "mayor",
+        **both("title", "maire", "mayor"),
+    }
     return Role.objects.create(person=person, **{**defaults, **fields})
 
 
@@ -148,8 +163,13 @@ def make_key_figure(practice, **fields):
 
 
 def make_quote(practice, **fields):
-    defaults = {"quote": "Bienvenue", "quote_translation": "Welcome", "source": make_source(), "locator": "p. 4",
-                **both("speaker_label")}
+    defaults = {
+        "quote": "Bienvenue",
+        "quote_translation": "Welcome",
+        "source": make_source(),
+        "locator": "p. 4",
+        **both("speaker_label"),
+    }
     return PracticeQuote.objects.create(practice=practice, **{**defaults, **fields})
 
 
@@ -160,6 +180,13 @@ def make_link(practice, **fields):
 
 def make_claim(**fields):
     n = _n()
-    defaults = {"slug": f"claim-{n}", "kind": Claim.Kind.FOUNDING_YEAR, "source": make_source(), "locator": "p. 5",
-                "quote": "fondé en 2018", "quote_translation": "founded in 2018", **both("value", "2018", "2018")}
+    defaults = {
+        "slug": f"claim-{n}",
+        "kind": Claim.Kind.FOUNDING_YEAR,
+        "source": make_source(),
+        "locator": "p. 5",
+        "quote": "fondé en 2018",
+        "quote_translation": "founded in 2018",
+        **both("value", "2018", "2018"),
+    }
     return Claim.objects.create(**{**defaults, **fields})

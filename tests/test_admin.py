@@ -16,7 +16,8 @@ def curator_client(client, django_user_model):
 
 @pytest.fixture
 def one_of_each():
-    network, place, org = f.make_network(), f.make_place(), f.make_organisation()
+    network, place = f.make_network(), f.make_place()
+    f.make_organisation()
     person = f.make_person()
     f.make_role(person, place=place)
     forum = f.make_forum()
@@ -33,11 +34,11 @@ def one_of_each():
 def test_every_model_has_a_changelist_add_and_change_page(curator_client, one_of_each):
     for model in site._registry:
         info = model._meta.app_label, model._meta.model_name
-        assert curator_client.get(reverse("admin:%s_%s_changelist" % info)).status_code == 200, info
-        assert curator_client.get(reverse("admin:%s_%s_add" % info)).status_code == 200, info
+        assert curator_client.get(reverse(f"admin:{info[0]}_{info[1]}_changelist")).status_code == 200, info
+        assert curator_client.get(reverse(f"admin:{info[0]}_{info[1]}_add")).status_code == 200, info
         obj = model._default_manager.first()
         if obj is not None:
-            url = reverse("admin:%s_%s_change" % info, args=[obj.pk])
+            url = reverse(f"admin:{info[0]}_{info[1]}_change", args=[obj.pk])
             assert curator_client.get(url).status_code == 200, info
 
 
@@ -54,7 +55,9 @@ def test_changelist_shows_what_a_record_lacks(curator_client):
     f.make_network(slug="uncited", cited=False, name_en="", name_fr="Sans citation")
     page = curator_client.get(reverse("admin:networks_network_changelist")).text
     assert "citation; name_en" in page
-    filtered = curator_client.get(reverse("admin:networks_network_changelist"), {"complete": "no-citation"}).text
+    filtered = curator_client.get(
+        reverse("admin:networks_network_changelist"), {"complete": "no-citation"}
+    ).text
     assert "Sans citation" in filtered and "Réseau complet" not in filtered
 
 

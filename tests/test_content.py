@@ -23,22 +23,47 @@ SEEDS = Path(os.environ.get("KB_SOURCE_TEXTS_DIR") or Path(settings.BASE_DIR).pa
 # Lacroix (2020), the typology table: (scale, origin, scope) -> the networks in that cell.
 TYPOLOGY_TABLE = {
     ("national", "spontaneous", "specialist"): {
-        "anvita", "cities-of-sanctuary-uk", "recosol", "sanctuary-cities-us", "welcoming-cities-australia",
-        "welcoming-communities-nz", "welcoming-cities-us",
+        "anvita",
+        "cities-of-sanctuary-uk",
+        "recosol",
+        "sanctuary-cities-us",
+        "welcoming-cities-australia",
+        "welcoming-communities-nz",
+        "welcoming-cities-us",
     },
     ("national", "co-opted", "generalist"): {
-        "cites-unies-france", "cites-unies-liban", "fcm", "lga-uk", "salga", "vng", "ulga",
+        "cites-unies-france",
+        "cites-unies-liban",
+        "fcm",
+        "lga-uk",
+        "salga",
+        "vng",
+        "ulga",
     },
     ("transnational", "spontaneous", "generalist"): {"eurocities", "global-parliament-of-mayors"},
     ("transnational", "spontaneous", "specialist"): {
-        "icorn", "observatoire-maires-vivre-ensemble", "c-mise", "welcoming-international",
+        "icorn",
+        "observatoire-maires-vivre-ensemble",
+        "c-mise",
+        "welcoming-international",
     },
     ("transnational", "co-opted", "generalist"): {
-        "cities-alliance", "cemr", "uclg", "uclg-africa", "uclg-middle-east", "congress-local-regional-authorities",
-        "flacma", "mercociudades", "metropolis", "urbact",
+        "cities-alliance",
+        "cemr",
+        "uclg",
+        "uclg-africa",
+        "uclg-middle-east",
+        "congress-local-regional-authorities",
+        "flacma",
+        "mercociudades",
+        "metropolis",
+        "urbact",
     },
     ("transnational", "co-opted", "specialist"): {
-        "international-coalition-cities-against-racism", "intercultural-cities", "iccar", "mayoral-forum",
+        "international-coalition-cities-against-racism",
+        "intercultural-cities",
+        "iccar",
+        "mayoral-forum",
         "observatoire-villes-inclusives",
     },
 }
@@ -72,8 +97,10 @@ def test_the_35_networks_of_the_typology_table_sit_in_their_cells(content):
 
 def test_the_ten_numbered_fiches_of_the_ocu_guide_are_complete(content):
     fiches = Practice.objects.filter(number__isnull=False).annotate(
-        n_places=Count("places", distinct=True), n_figures=Count("key_figures", distinct=True),
-        n_quotes=Count("quotes", distinct=True), n_links=Count("further_reading", distinct=True),
+        n_places=Count("places", distinct=True),
+        n_figures=Count("key_figures", distinct=True),
+        n_quotes=Count("quotes", distinct=True),
+        n_links=Count("further_reading", distinct=True),
         n_citations=Count("citations", distinct=True),
     )
     assert sorted(fiches.values_list("number", flat=True)) == list(range(1, 11))
@@ -120,4 +147,6 @@ def test_the_counts_table_in_the_docs_matches_the_content(content):
 
     doc = (Path(settings.BASE_DIR) / "docs" / "content.md").read_text(encoding="utf-8")
     documented = doc.split("<!-- counts:start -->")[1].split("<!-- counts:end -->")[0].strip()
-    assert documented == counts_table(), "run: python manage.py content_counts, and paste into docs/content.md"
+    assert documented == counts_table(), (
+        "run: python manage.py content_counts, and paste into docs/content.md"
+    )

@@ -14,14 +14,35 @@ pytestmark = pytest.mark.django_db
 
 def test_every_text_model_is_registered_for_translation():
     registered = set(translator.get_registered_models())
-    assert {Place, Organisation, Person, Role, Network, Membership, Forum, Event, Declaration, Theme, Practice,
-            KeyFigure, PracticeQuote, FurtherReading, Source, Claim} <= registered
+    assert {
+        Place,
+        Organisation,
+        Person,
+        Role,
+        Network,
+        Membership,
+        Forum,
+        Event,
+        Declaration,
+        Theme,
+        Practice,
+        KeyFigure,
+        PracticeQuote,
+        FurtherReading,
+        Source,
+        Claim,
+    } <= registered
     assert {"summary_fr", "summary_en"} <= {field.name for field in Network._meta.fields}
 
 
 def test_french_and_english_pages_show_their_own_language(client):
-    network = f.make_network(slug="anvita", name_fr="Villes accueillantes", name_en="Welcoming cities",
-                             summary_fr="Un réseau français.", summary_en="A French network.")
+    network = f.make_network(
+        slug="anvita",
+        name_fr="Villes accueillantes",
+        name_en="Welcoming cities",
+        summary_fr="Un réseau français.",
+        summary_en="A French network.",
+    )
     french = client.get(f"/fr/reseaux/{network.slug}/")
     english = client.get(f"/en/networks/{network.slug}/")
     assert french.status_code == english.status_code == 200
@@ -33,8 +54,9 @@ def test_french_and_english_pages_show_their_own_language(client):
 
 
 def test_english_falls_back_to_french_for_display_only(client):
-    place = f.make_place(slug="riace", name_fr="Riace", name_en="", description_fr="Village de Calabre.",
-                         description_en="")
+    place = f.make_place(
+        slug="riace", name_fr="Riace", name_en="", description_fr="Village de Calabre.", description_en=""
+    )
     assert "Village de Calabre." in client.get(f"/en/places/{place.slug}/").text
     assert Place.objects.filter(description_en="").count() == 1  # nothing was copied into the English column
 
@@ -53,7 +75,9 @@ def test_language_switch_and_hreflang_keep_the_reader_on_the_same_record(client)
     practice = f.make_practice(slug="idnyc-new-york")
     page = client.get(f"/fr/fiches/{practice.slug}/").text
     assert 'href="/en/practices/idnyc-new-york/" hreflang="en"' in page
-    assert '<link rel="alternate" hreflang="en" href="http://testserver/en/practices/idnyc-new-york/">' in page
+    assert (
+        '<link rel="alternate" hreflang="en" href="http://testserver/en/practices/idnyc-new-york/">' in page
+    )
     assert '<link rel="alternate" hreflang="fr" href="http://testserver/fr/fiches/idnyc-new-york/">' in page
     assert '<link rel="canonical" href="http://testserver/fr/fiches/idnyc-new-york/">' in page
 

@@ -31,8 +31,15 @@ def test_place_page_gathers_networks_fiches_events_and_people(client):
     f.make_event(place=arrondissement, name_fr="Assises", year=2019)
     f.make_role(f.make_person(name="Une Maire"), place=arrondissement)
     page = client.get(arrondissement.get_absolute_url()).text
-    for expected in ['href="/fr/lieux/lyon/"', 'href="/fr/reseaux/anvita/"', "fondateur", "depuis 2018",
-                     "Accueil au 1er", "Assises", "Une Maire"]:
+    for expected in [
+        'href="/fr/lieux/lyon/"',
+        'href="/fr/reseaux/anvita/"',
+        "fondateur",
+        "depuis 2018",
+        "Accueil au 1er",
+        "Assises",
+        "Une Maire",
+    ]:
         assert expected in page, expected
     assert "Lyon 1er" in client.get(lyon.get_absolute_url()).text
 

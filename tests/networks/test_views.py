@@ -13,7 +13,9 @@ def make_networks(count):
 
 
 @pytest.mark.parametrize("count", [2, 20])
-def test_network_list_costs_the_same_whatever_the_number_of_networks(client, django_assert_num_queries, count):
+def test_network_list_costs_the_same_whatever_the_number_of_networks(
+    client, django_assert_num_queries, count
+):
     make_networks(count)
     with django_assert_num_queries(2):  # count + page
         response = client.get(reverse("networks:network-list"))
@@ -37,8 +39,14 @@ def test_network_list_rejects_an_unknown_choice_with_a_400_naming_it(client):
 
 def test_network_page_shows_typology_members_parent_claims_and_sources(client):
     parent = f.make_network(slug="iccar", name_fr="ICCAR")
-    network = f.make_network(slug="eccar", name_fr="ECCAR", parent=parent, scale="transnational",
-                             origin="co-opted", founded_year=2004)
+    network = f.make_network(
+        slug="eccar",
+        name_fr="ECCAR",
+        parent=parent,
+        scale="transnational",
+        origin="co-opted",
+        founded_year=2004,
+    )
     grenoble = f.make_place(slug="grenoble", name_fr="Grenoble")
     f.make_membership(network, grenoble, role="founder", start_year=2004)
     f.make_claim(network=network, value_fr="2004", disputed=True)
@@ -62,8 +70,12 @@ def test_home_shows_the_typology_matrix_with_counts(client, django_assert_max_nu
     f.make_network(scale="transnational", origin="co-opted", scope="generalist")
     with django_assert_max_num_queries(4):
         response = client.get(reverse("home"))
-    matrix = {(row["scale"], cell["origin"], scope["scope"]): scope["count"]
-              for row in response.context["matrix"] for cell in row["cells"] for scope in cell["scopes"]}
+    matrix = {
+        (row["scale"], cell["origin"], scope["scope"]): scope["count"]
+        for row in response.context["matrix"]
+        for cell in row["cells"]
+        for scope in cell["scopes"]
+    }
     assert matrix[("national", "spontaneous", "specialist")] == 2
     assert matrix[("transnational", "co-opted", "generalist")] == 1
     assert sum(matrix.values()) == 3
@@ -74,7 +86,9 @@ def test_forum_event_and_declaration_pages(client):
     place = f.make_place(slug="marrakech", name_fr="Marrakech")
     forum = f.make_forum(slug="global-mayoral-forum", name_fr="Forum des maires")
     event = f.make_event(slug="gmf-2018", forum=forum, place=place, year=2018, month=12, name_fr="Forum 2018")
-    declaration = f.make_declaration(slug="marrakech-declaration", event=event, name_fr="Déclaration de Marrakech")
+    declaration = f.make_declaration(
+        slug="marrakech-declaration", event=event, name_fr="Déclaration de Marrakech"
+    )
     forum_page = client.get(forum.get_absolute_url()).text
     assert "Forum 2018" in forum_page and "Marrakech" in forum_page
     event_page = client.get(event.get_absolute_url()).text

@@ -18,7 +18,9 @@ def test_practice_list_costs_the_same_whatever_the_number_of_fiches(client, djan
 
 def test_practice_list_filters_by_theme_family_and_status(client):
     housing = f.make_theme(slug="housing")
-    f.make_practice(title_fr="Hébergement citoyen", themes=[housing], family="civil-society", status="ongoing")
+    f.make_practice(
+        title_fr="Hébergement citoyen", themes=[housing], family="civil-society", status="ongoing"
+    )
     f.make_practice(title_fr="Carte d'identité", family="place-of-migrants", status="ended")
     page = client.get(reverse("practices:practice-list"), {"theme": "housing"}).text
     assert "Hébergement citoyen" in page and "Carte d&#x27;identité" not in page
@@ -31,18 +33,35 @@ def test_fiche_page_sets_out_every_part(client, django_assert_max_num_queries):
     place = f.make_place(slug="riace", name_fr="Riace")
     person = f.make_person(slug="domenico-lucano", name="Domenico Lucano")
     practice = f.make_practice(
-        slug="riace", number=1, places=[place], title_fr="Riace, village d'accueil",
-        steps_fr="Ouvrir les maisons vides.\n\nCréer des ateliers.", steps_en="Open empty houses.\n\nCreate workshops.",
-        takeaways_fr="L'accueil revitalise.", takeaways_en="Welcome revitalises.",
-        outcome_fr="Le village revit.", outcome_en="The village lives again.", status="contested", status_as_of=2017,
+        slug="riace",
+        number=1,
+        places=[place],
+        title_fr="Riace, village d'accueil",
+        steps_fr="Ouvrir les maisons vides.\n\nCréer des ateliers.",
+        steps_en="Open empty houses.\n\nCreate workshops.",
+        takeaways_fr="L'accueil revitalise.",
+        takeaways_en="Welcome revitalises.",
+        outcome_fr="Le village revit.",
+        outcome_en="The village lives again.",
+        status="contested",
+        status_as_of=2017,
     )
     f.make_key_figure(practice, value="450", label_fr="réfugiés accueillis", label_en="refugees received")
     f.make_quote(practice, speaker=person, quote="Riace est un village global", speaker_label_fr="Le maire")
     f.make_link(practice, url="https://example.org/riace", label_fr="Reportage")
     with django_assert_max_num_queries(16):
         page = client.get(practice.get_absolute_url()).text
-    for expected in ["Riace, village d&#x27;accueil", "<li>Ouvrir les maisons vides.</li>", "<li>Créer des ateliers.</li>",
-                     "Le village revit.", "<strong>450</strong> réfugiés accueillis", "« Riace est un village global »",
-                     'href="/fr/personnes/domenico-lucano/"', 'href="https://example.org/riace"', "contestée",
-                     "en 2017", "À retenir"]:
+    for expected in [
+        "Riace, village d&#x27;accueil",
+        "<li>Ouvrir les maisons vides.</li>",
+        "<li>Créer des ateliers.</li>",
+        "Le village revit.",
+        "<strong>450</strong> réfugiés accueillis",
+        "« Riace est un village global »",
+        'href="/fr/personnes/domenico-lucano/"',
+        'href="https://example.org/riace"',
+        "contestée",
+        "en 2017",
+        "À retenir",
+    ]:
         assert expected in page, expected

@@ -20,7 +20,9 @@ def test_complete_records_pass():
 
 def test_a_record_without_citation_is_reported():
     f.make_network(slug="uncited", cited=False)
-    assert messages(content_problems()) == ["networks.network uncited: no citation (source, locator and verbatim quote)"]
+    assert messages(content_problems()) == [
+        "networks.network uncited: no citation (source, locator and verbatim quote)"
+    ]
     with pytest.raises(CommandError, match="1 content problems"):
         call_command("check_content")
 
@@ -44,11 +46,15 @@ def test_citation_without_locator_quote_or_translation_is_reported():
 
 def test_quote_not_in_source_is_reported_and_layout_differences_are_ignored(tmp_path):
     (tmp_path / "seed.txt").write_text(
-        "Le réseau fédère les villes\nde la para-\ndiplomatie   urbaine et l’accueil incondi-\ntionnel.", encoding="utf-8"
+        "Le réseau fédère les villes\nde la para-\ndiplomatie   urbaine et l’accueil incondi-\ntionnel.",
+        encoding="utf-8",
     )
     source = f.make_source(slug="seed", file_name="seed.txt")
-    f.cite(f.make_network(slug="good", cited=False), source=source,
-           quote="fédère les villes de la para-diplomatie urbaine et l’accueil inconditionnel.")
+    f.cite(
+        f.make_network(slug="good", cited=False),
+        source=source,
+        quote="fédère les villes de la para-diplomatie urbaine et l’accueil inconditionnel.",
+    )
     f.cite(f.make_network(slug="bad", cited=False), source=source, quote="fédère les métropoles")
     problems = messages(content_problems(sources_dir=tmp_path))
     assert len(problems) == 1

@@ -10,21 +10,60 @@ from sources.models import Citation
 
 pytestmark = pytest.mark.django_db
 
-SOURCE = {"model": "sources.source", "fields": {"slug": "lacroix-2020", "title": "Réseaux", "authors": "T. Lacroix",
-                                               "description_fr": "Article", "description_en": "Article"}}
-PLACE = {"model": "actors.place", "fields": {"slug": "grenoble", "name_fr": "Grenoble", "name_en": "Grenoble",
-                                            "country": "FR", "kind": "city"}}
-NETWORK = {"model": "networks.network", "fields": {
-    "slug": "anvita", "name_fr": "Association nationale des villes et territoires accueillants",
-    "name_en": "National Association of Welcoming Cities and Territories", "scale": "national",
-    "origin": "spontaneous", "scope": "specialist", "summary_fr": "Réseau.", "summary_en": "Network.",
-    "founded_place": ["grenoble"]}}
-MEMBERSHIP = {"model": "networks.membership", "fields": {
-    "slug": "anvita--grenoble--founder", "network": ["anvita"], "place": ["grenoble"], "role": "founder",
-    "start_year": 2018}}
-CITATION = {"model": "sources.citation", "fields": {
-    "source": ["lacroix-2020"], "locator": "p. 5", "quote": "Grenoble (vert)", "quote_translation": "Grenoble (green)",
-    "membership": ["anvita--grenoble--founder"]}}
+SOURCE = {
+    "model": "sources.source",
+    "fields": {
+        "slug": "lacroix-2020",
+        "title": "Réseaux",
+        "authors": "T. Lacroix",
+        "description_fr": "Article",
+        "description_en": "Article",
+    },
+}
+PLACE = {
+    "model": "actors.place",
+    "fields": {
+        "slug": "grenoble",
+        "name_fr": "Grenoble",
+        "name_en": "Grenoble",
+        "country": "FR",
+        "kind": "city",
+    },
+}
+NETWORK = {
+    "model": "networks.network",
+    "fields": {
+        "slug": "anvita",
+        "name_fr": "Association nationale des villes et territoires accueillants",
+        "name_en": "National Association of Welcoming Cities and Territories",
+        "scale": "national",
+        "origin": "spontaneous",
+        "scope": "specialist",
+        "summary_fr": "Réseau.",
+        "summary_en": "Network.",
+        "founded_place": ["grenoble"],
+    },
+}
+MEMBERSHIP = {
+    "model": "networks.membership",
+    "fields": {
+        "slug": "anvita--grenoble--founder",
+        "network": ["anvita"],
+        "place": ["grenoble"],
+        "role": "founder",
+        "start_year": 2018,
+    },
+}
+CITATION = {
+    "model": "sources.citation",
+    "fields": {
+        "source": ["lacroix-2020"],
+        "locator": "p. 5",
+        "quote": "Grenoble (vert)",
+        "quote_translation": "Grenoble (green)",
+        "membership": ["anvita--grenoble--founder"],
+    },
+}
 
 
 def write(tmp_path, records, name="content.json"):

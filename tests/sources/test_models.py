@@ -31,7 +31,9 @@ def test_membership_has_exactly_one_member_and_ordered_years():
     with pytest.raises(IntegrityError), transaction.atomic():
         Membership.objects.create(network=network, slug="both", place=place, organisation=org)
     with pytest.raises(IntegrityError), transaction.atomic():
-        Membership.objects.create(network=network, slug="backwards", place=place, start_year=2020, end_year=2018)
+        Membership.objects.create(
+            network=network, slug="backwards", place=place, start_year=2020, end_year=2018
+        )
     membership = f.make_membership(network, place, role="founder", start_year=2018)
     assert membership.member == place
 
@@ -59,7 +61,9 @@ def test_renaming_a_slug_records_a_redirect_and_chains_older_ones():
     network.save()
     network.slug = "third"
     network.save()
-    redirects = dict(SlugRedirect.objects.filter(model="networks.network").values_list("old_slug", "new_slug"))
+    redirects = dict(
+        SlugRedirect.objects.filter(model="networks.network").values_list("old_slug", "new_slug")
+    )
     assert redirects == {"first": "third", "second": "third"}
 
 

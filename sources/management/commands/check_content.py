@@ -23,5 +23,9 @@ class Command(BaseCommand):
             self.stdout.write(str(problem))
         if problems:
             raise CommandError(f"{len(problems)} content problems.")
-        checked = "quotes checked against " + sources_dir if sources_dir else "quotes not checked (no --sources-dir)"
+        checked = (
+            "quotes checked against " + sources_dir
+            if sources_dir
+            else "quotes not checked (no --sources-dir)"
+        )
         self.stdout.write(self.style.SUCCESS(f"Content check passed; {checked}."))

@@ -7,7 +7,9 @@ class Command(BaseCommand):
     help = "Write the database's content back to fixtures/<app>.json (natural keys, stable order) for review."
 
     def add_arguments(self, parser):
-        parser.add_argument("--output", default=str(FIXTURES_DIR), help="Folder to write to (default: fixtures/).")
+        parser.add_argument(
+            "--output", default=str(FIXTURES_DIR), help="Folder to write to (default: fixtures/)."
+        )
 
     def handle(self, *args, output, **options):
         for path, count in export_content(output).items():

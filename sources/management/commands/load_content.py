@@ -22,11 +22,14 @@ class Command(BaseCommand):
             raise CommandError("No fixture files found in fixtures/.")
         if has_content():
             if if_empty:
-                self.stdout.write("The database already holds content: nothing loaded (curators' edits are kept).")
+                self.stdout.write(
+                    "The database already holds content: nothing loaded (curators' edits are kept)."
+                )
                 return
             if not replace:
                 raise CommandError(
-                    "The database already holds content. Use --replace to replace it, or --if-empty to keep it."
+                    "The database already holds content. "
+                    "Use --replace to replace it, or --if-empty to keep it."
                 )
         try:
             counts = load_content(paths, replace=replace)
