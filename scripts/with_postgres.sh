@@ -9,12 +9,13 @@ if [[ -n "${DATABASE_URL:-}" ]]; then
 fi
 
 find_pg_bin() {
-  if command -v pg_ctl >/dev/null 2>&1 && command -v initdb >/dev/null 2>&1; then
+  if [[ -z "${KB_PG_BIN_GLOB:-}" ]] && command -v pg_ctl >/dev/null 2>&1 && command -v initdb >/dev/null 2>&1; then
     dirname "$(readlink -f "$(command -v pg_ctl)")"
     return
   fi
   local candidate
-  for candidate in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V -r); do
+  # KB_PG_BIN_GLOB lets tests pretend PostgreSQL is absent.
+  for candidate in $(ls -d ${KB_PG_BIN_GLOB:-/usr/lib/postgresql/*/bin} 2>/dev/null | sort -V -r); do
     [[ -x "$candidate/pg_ctl" ]] && { echo "$candidate"; return; }
   done
 }
