@@ -14,7 +14,8 @@ SCRIPT = Path(settings.BASE_DIR) / "scripts" / "with_postgres.sh"
 def run_without_postgres(**env):
     environment = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "CI"}}
     environment.update(KB_PG_BIN_GLOB="/nonexistent/*/bin", **env)
-    return subprocess.run([str(SCRIPT), "echo", "ran"], env=environment, capture_output=True, text=True, timeout=60)
+    command = [str(SCRIPT), "echo", "ran"]
+    return subprocess.run(command, env=environment, capture_output=True, text=True, timeout=60)
 
 
 def test_without_postgresql_the_suite_falls_back_to_sqlite_and_says_so():
