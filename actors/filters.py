@@ -1,13 +1,35 @@
-import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from actors.models import Place
+from actors.models import Organisation, Person, Place
+from networks.models import Network
+from sources.filters import ChoiceInFilter, CountryFilter, SearchFilterSet, records_in
 
 
-class PlaceFilter(django_filters.FilterSet):
-    country = django_filters.CharFilter(field_name="country", lookup_expr="iexact", label=_("country"))
-    kind = django_filters.ChoiceFilter(choices=Place.Kind.choices, label=_("kind"))
+class PlaceFilter(SearchFilterSet):
+    search_fields = ("slug", "name_fr", "name_en", "description_fr", "description_en")
+    country = CountryFilter(field_name="country", label=_("country"))
+    kind = ChoiceInFilter(choices=Place.Kind.choices, label=_("kind"))
+    network = records_in(Network, "memberships__network", _("network"))
+    parent = records_in(Place, "parent", _("parent place"))
 
     class Meta:
         model = Place
-        fields = ["country", "kind"]
+        fields = ["country", "kind", "network", "parent", "search"]
+
+
+class OrganisationFilter(SearchFilterSet):
+    search_fields = ("slug", "acronym", "name_fr", "name_en", "description_fr", "description_en")
+    kind = ChoiceInFilter(choices=Organisation.Kind.choices, label=_("kind"))
+    country = CountryFilter(field_name="country", label=_("country"))
+
+    class Meta:
+        model = Organisation
+        fields = ["kind", "country", "search"]
+
+
+class PersonFilter(SearchFilterSet):
+    search_fields = ("slug", "name", "description_fr", "description_en")
+
+    class Meta:
+        model = Person
+        fields = ["search"]

@@ -86,6 +86,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "config.middleware.ApiCorsMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -158,6 +160,63 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+
+# The research API (/api/v1/): read-only, paginated, filterable, throttled for anonymous clients.
+API_MAX_PAGE_SIZE = 500
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer", "config.api_base.CSVRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_FILTER_BACKENDS": [
+        "config.api_base.FilterBackend",
+        "config.api_base.StrictOrderingFilter",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "config.api_base.Pagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_THROTTLE_CLASSES": ["rest_framework.throttling.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "600/minute")},
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "config.viewsets.exception_handler",
+    "UNAUTHENTICATED_USER": None,
+    "URL_FORMAT_OVERRIDE": "format",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Hospitable-city networks — research API",
+    "DESCRIPTION": (
+        "Read-only API of the bilingual knowledge base on hospitable-city networks: networks and their "
+        "typology, dated memberships, places, organisations, people, good-practice fiches, themes, forums, "
+        "events, declarations, sources and sourced claims. "
+        'Translated fields are objects {"fr": …, "en": …}; '
+        "add ?lang=fr or ?lang=en for plain strings. Every list is also CSV (?format=csv). "
+        "See docs/api.md for examples in curl, Python and R."
+    ),
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "config.schema.add_common_parameters",
+    ],
+    "ENUM_NAME_OVERRIDES": {
+        "MembershipRoleEnum": "networks.models.Membership.Role",
+        "PlaceKindEnum": "actors.models.Place.Kind",
+        "OrganisationKindEnum": "actors.models.Organisation.Kind",
+        "ForumKindEnum": "networks.models.Forum.Kind",
+        "DeclarationKindEnum": "networks.models.Declaration.Kind",
+        "SourceKindEnum": "sources.models.Source.Kind",
+        "ClaimKindEnum": "sources.models.Claim.Kind",
+        "PracticeStatusEnum": "practices.models.Practice.Status",
+    },
+}
+KB_LICENCE = "CC BY 4.0 (editors' texts and structure); quotes remain under their sources' terms"
+KB_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+KB_CITATION = (
+    "Réseaux de villes hospitalières — base de connaissances (hospitable-city networks knowledge base)"  # noqa: E501
+)
 
 # Folder of the seed source texts, used by check_content to verify quotes.
 KB_SOURCE_TEXTS_DIR = os.environ.get("KB_SOURCE_TEXTS_DIR", "")

@@ -7,3 +7,6 @@ from config.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
+
+# No throttling or caching unless a test sets it up (tests/test_api.py checks the 429 itself).
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}

@@ -6,6 +6,7 @@ from config.views import HomeView
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/v1/", include("config.api")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -16,3 +17,5 @@ urlpatterns += i18n_patterns(
     path("", include("sources.urls")),
     prefix_default_language=True,
 )
+
+handler404 = "config.views.page_not_found"

@@ -1,3 +1,6 @@
+from django.http import JsonResponse
+from django.utils.translation import gettext as _
+from django.views import defaults
 from django.views.generic import TemplateView
 
 from networks.models import Event
@@ -18,3 +21,10 @@ class HomeView(TemplateView):
             Event.objects.published().select_related("forum", "place").order_by("year", "month")[:20]
         )
         return context
+
+
+def page_not_found(request, exception):
+    """JSON for the API (whatever the path looked like), the site's page otherwise."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": _("Not found.")}, status=404)
+    return defaults.page_not_found(request, exception)

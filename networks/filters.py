@@ -1,15 +1,97 @@
-import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from networks.models import Network
+from actors.models import Organisation, Place
+from networks.models import Declaration, Event, Forum, Membership, Network
+from sources.filters import (
+    ChoiceInFilter,
+    CountryFilter,
+    SearchFilterSet,
+    TrueFalseFilter,
+    YearFilter,
+    records_in,
+)
 
 
-class NetworkFilter(django_filters.FilterSet):
-    scale = django_filters.ChoiceFilter(choices=Network.Scale.choices, label=_("scale"))
-    origin = django_filters.ChoiceFilter(choices=Network.Origin.choices, label=_("origin"))
-    scope = django_filters.ChoiceFilter(choices=Network.Scope.choices, label=_("scope"))
-    country = django_filters.CharFilter(field_name="country", lookup_expr="iexact", label=_("country"))
+class NetworkFilter(SearchFilterSet):
+    search_fields = ("slug", "acronym", "name_fr", "name_en", "summary_fr", "summary_en")
+    scale = ChoiceInFilter(choices=Network.Scale.choices, label=_("scale"))
+    origin = ChoiceInFilter(choices=Network.Origin.choices, label=_("origin"))
+    scope = ChoiceInFilter(choices=Network.Scope.choices, label=_("scope"))
+    country = CountryFilter(field_name="country", label=_("country"))
+    founded_after = YearFilter(field_name="founded_year", lookup_expr="gte", label=_("founded from"))
+    founded_before = YearFilter(field_name="founded_year", lookup_expr="lte", label=_("founded up to"))
+    member = records_in(Place, "memberships__place", _("member place"))
+    parent = records_in(Network, "parent", _("umbrella network"))
+    in_typology_table = TrueFalseFilter(label=_("in Lacroix's typology table"))
 
     class Meta:
         model = Network
-        fields = ["scale", "origin", "scope", "country"]
+        fields = [
+            "scale",
+            "origin",
+            "scope",
+            "country",
+            "founded_after",
+            "founded_before",
+            "member",
+            "parent",
+            "in_typology_table",
+            "search",
+        ]
+
+
+class MembershipFilter(SearchFilterSet):
+    search_fields = ("slug", "note_fr", "note_en")
+    network = records_in(Network, "network", _("network"))
+    place = records_in(Place, "place", _("place"))
+    organisation = records_in(Organisation, "organisation", _("organisation"))
+    member_network = records_in(Network, "member_network", _("member network"))
+    role = ChoiceInFilter(choices=Membership.Role.choices, label=_("role"))
+    since_after = YearFilter(field_name="start_year", lookup_expr="gte", label=_("since, from"))
+    since_before = YearFilter(field_name="start_year", lookup_expr="lte", label=_("since, up to"))
+
+    class Meta:
+        model = Membership
+        fields = [
+            "network",
+            "place",
+            "organisation",
+            "member_network",
+            "role",
+            "since_after",
+            "since_before",
+            "search",
+        ]
+
+
+class ForumFilter(SearchFilterSet):
+    search_fields = ("slug", "acronym", "name_fr", "name_en", "description_fr", "description_en")
+    kind = ChoiceInFilter(choices=Forum.Kind.choices, label=_("kind"))
+
+    class Meta:
+        model = Forum
+        fields = ["kind", "search"]
+
+
+class EventFilter(SearchFilterSet):
+    search_fields = ("slug", "name_fr", "name_en", "description_fr", "description_en")
+    forum = records_in(Forum, "forum", _("forum"))
+    place = records_in(Place, "place", _("place"))
+    year_from = YearFilter(field_name="year", lookup_expr="gte", label=_("from year"))
+    year_to = YearFilter(field_name="year", lookup_expr="lte", label=_("to year"))
+
+    class Meta:
+        model = Event
+        fields = ["forum", "place", "year_from", "year_to", "search"]
+
+
+class DeclarationFilter(SearchFilterSet):
+    search_fields = ("slug", "name_fr", "name_en", "description_fr", "description_en")
+    kind = ChoiceInFilter(choices=Declaration.Kind.choices, label=_("kind"))
+    year_from = YearFilter(field_name="year", lookup_expr="gte", label=_("from year"))
+    year_to = YearFilter(field_name="year", lookup_expr="lte", label=_("to year"))
+    network = records_in(Network, "adopted_by_networks", _("adopted by network"))
+
+    class Meta:
+        model = Declaration
+        fields = ["kind", "year_from", "year_to", "network", "search"]

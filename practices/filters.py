@@ -1,20 +1,36 @@
-import django_filters
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from actors.models import Place
+from networks.models import Network
 from practices.models import Practice, Theme
+from sources.filters import ChoiceInFilter, CountryFilter, SearchFilterSet, records_in
 
 
-class PracticeFilter(django_filters.FilterSet):
-    theme = django_filters.ModelChoiceFilter(
-        field_name="themes",
-        to_field_name="slug",
-        queryset=lambda request: Theme.objects.all(),
-        label=_("theme"),
-    )
-    country = django_filters.CharFilter(field_name="country", lookup_expr="iexact", label=_("country"))
-    family = django_filters.ChoiceFilter(choices=Practice.Family.choices[:2], label=_("family"))
-    status = django_filters.ChoiceFilter(choices=Practice.Status.choices, label=_("status"))
+class PracticeFilter(SearchFilterSet):
+    search_fields = ("slug", "title_fr", "title_en", "summary_fr", "summary_en", "steps_fr", "steps_en")
+    theme = records_in(Theme, "themes", _("theme"))
+    country = CountryFilter(field_name="country", label=_("country"))
+    place = records_in(Place, "places", _("place"))
+    family = ChoiceInFilter(choices=Practice.Family.choices[:2], label=_("family"))
+    status = ChoiceInFilter(choices=Practice.Status.choices, label=_("status"))
+    network = records_in(Network, "networks", _("network"), method="filter_network")
 
     class Meta:
         model = Practice
-        fields = ["theme", "country", "family", "status"]
+        fields = ["theme", "country", "place", "family", "status", "network", "search"]
+
+    def filter_network(self, queryset, name, value):
+        """Practices tied to the network, or run in a place that belongs to it."""
+        if not value:
+            return queryset
+        matching = Practice.objects.filter(Q(networks__in=value) | Q(places__memberships__network__in=value))
+        return queryset.filter(pk__in=matching.values("pk"))
+
+
+class ThemeFilter(SearchFilterSet):
+    search_fields = ("slug", "name_fr", "name_en", "description_fr", "description_en")
+
+    class Meta:
+        model = Theme
+        fields = ["search"]

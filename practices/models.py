@@ -21,6 +21,9 @@ class Theme(Record):
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
 
+    def get_absolute_url(self):
+        return reverse("practices:practice-list") + f"?theme={self.slug}"
+
 
 class PracticeQuerySet(RecordQuerySet):
     def for_listing(self):

@@ -7,4 +7,9 @@ class SourcesConfig(AppConfig):
     verbose_name = _("Sources and citations")
 
     def ready(self):
+        from django.db.backends.signals import connection_created
+
         from sources import signals  # noqa: F401
+        from sources.search import register_sqlite_functions
+
+        connection_created.connect(register_sqlite_functions)

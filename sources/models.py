@@ -292,6 +292,9 @@ class Claim(Record):
     def __str__(self):
         return f"{self.subject}: {self.get_kind_display()} = {self.value} ({self.source.slug})"
 
+    def get_absolute_url(self):
+        return self.subject.get_absolute_url() + f"#claim-{self.slug}"
+
     @property
     def subject(self):
         for field in CLAIM_SUBJECTS:

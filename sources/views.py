@@ -1,6 +1,7 @@
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.views.generic import DetailView, ListView
 
+from config.api_base import without_nul
 from sources.models import SlugRedirect, Source
 
 
@@ -36,7 +37,7 @@ class FilteredListView(ListView):
 
     def get_queryset(self):
         self.filterset = self.filterset_class(
-            self.request.GET or None, queryset=self.get_base_queryset(), request=self.request
+            without_nul(self.request.GET) or None, queryset=self.get_base_queryset(), request=self.request
         )
         if self.filterset.is_bound and not self.filterset.is_valid():
             return self.get_base_queryset().none()

@@ -103,3 +103,9 @@ def test_a_network_can_be_a_member_of_another_network(client):
     assert 'href="/fr/reseaux/uclg/"' in client.get(mechanism.get_absolute_url()).text
     page = client.get(uclg.get_absolute_url()).text
     assert "Membre de" in page and 'href="/fr/reseaux/mayors-mechanism/"' in page
+
+
+def test_filter_input_with_nul_characters_is_data_not_an_error(client):
+    f.make_network(name_fr="ANVITA", country="FR")
+    response = client.get(reverse("networks:network-list"), {"country": "F\x00R"})
+    assert response.status_code == 200 and "ANVITA" in response.text

@@ -1,0 +1,106 @@
+from rest_framework import serializers
+
+from actors.models import Organisation, Person, Place, Role
+from networks.serializers import EmbeddedMembershipSerializer
+from sources.serializers import (
+    EmbeddedClaimSerializer,
+    RecordSerializer,
+    SourcedRecordSerializer,
+    TranslatedField,
+    slug_field,
+)
+
+
+class PlaceSerializer(RecordSerializer):
+    name = TranslatedField()
+    parent = slug_field(allow_null=True)
+
+    class Meta:
+        model = Place
+        fields = [
+            "slug",
+            "type",
+            "name",
+            "kind",
+            "country",
+            "parent",
+            "latitude",
+            "longitude",
+            "population",
+            "population_year",
+            "html_url",
+            "updated_at",
+        ]
+
+
+class PlaceDetailSerializer(PlaceSerializer, SourcedRecordSerializer):
+    description = TranslatedField()
+    memberships = EmbeddedMembershipSerializer(many=True, read_only=True)
+    children = slug_field(many=True)
+    claims = EmbeddedClaimSerializer(many=True, read_only=True)
+
+    class Meta(PlaceSerializer.Meta):
+        fields = [
+            *PlaceSerializer.Meta.fields,
+            "population_source",
+            "description",
+            "memberships",
+            "children",
+            "citations",
+            "claims",
+        ]
+
+
+class OrganisationSerializer(RecordSerializer):
+    name = TranslatedField()
+
+    class Meta:
+        model = Organisation
+        fields = ["slug", "type", "name", "acronym", "kind", "country", "website", "html_url", "updated_at"]
+
+
+class OrganisationDetailSerializer(OrganisationSerializer, SourcedRecordSerializer):
+    description = TranslatedField()
+    memberships = EmbeddedMembershipSerializer(many=True, read_only=True)
+    claims = EmbeddedClaimSerializer(many=True, read_only=True)
+
+    class Meta(OrganisationSerializer.Meta):
+        fields = [*OrganisationSerializer.Meta.fields, "description", "memberships", "citations", "claims"]
+
+
+class RoleSerializer(serializers.ModelSerializer):
+    title = TranslatedField()
+    place = slug_field(allow_null=True)
+    organisation = slug_field(allow_null=True)
+    network = slug_field(allow_null=True)
+    source = slug_field()
+
+    class Meta:
+        model = Role
+        fields = [
+            "title",
+            "place",
+            "organisation",
+            "network",
+            "start_year",
+            "end_year",
+            "source",
+            "locator",
+            "quote",
+            "quote_translation",
+        ]
+
+
+class PersonSerializer(RecordSerializer):
+    class Meta:
+        model = Person
+        fields = ["slug", "type", "name", "html_url", "updated_at"]
+
+
+class PersonDetailSerializer(PersonSerializer, SourcedRecordSerializer):
+    description = TranslatedField()
+    roles = RoleSerializer(many=True, read_only=True)
+    claims = EmbeddedClaimSerializer(many=True, read_only=True)
+
+    class Meta(PersonSerializer.Meta):
+        fields = [*PersonSerializer.Meta.fields, "description", "roles", "citations", "claims"]

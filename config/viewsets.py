@@ -1,0 +1,104 @@
+"""The base of every resource's viewset, and helpers serializers share."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from rest_framework import exceptions, viewsets
+from rest_framework.renderers import JSONRenderer
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from config.api_base import LANGUAGES
+
+
+class ApiBehaviour:
+    """What every API view shares: `?lang=` and `?format=` checked (400), licence and docs in a Link
+    header, public caching of successful responses."""
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        lang = request.query_params.get("lang")
+        if lang is not None and lang not in LANGUAGES:  # an empty ?lang= is an error too
+            message = _("Unknown language %(value)r; use one of: %(choices)s.") % {
+                "value": lang,
+                "choices": ", ".join(LANGUAGES),
+            }
+            raise exceptions.ValidationError({"lang": [message]})
+
+    def perform_content_negotiation(self, request, force=False):
+        requested = request.query_params.get("format")
+        known = {renderer.format for renderer in self.get_renderers()}
+        if (
+            force and requested is not None and requested not in known
+        ):  # rendering the error: fall back to JSON
+            renderer = next(r for r in self.get_renderers() if r.format == "json")
+            return renderer, renderer.media_type
+        if requested is not None and requested not in known:
+            formats = ", ".join(renderer.format for renderer in self.get_renderers())
+            message = _("Unknown format %(value)r; use one of: %(choices)s.") % {
+                "value": requested,
+                "choices": formats,
+            }
+            raise exceptions.ValidationError({"format": [message]})
+        return super().perform_content_negotiation(request, force)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        licence = f'<{settings.KB_LICENCE_URL}>; rel="license"'
+        docs = f'<{request.build_absolute_uri(reverse("api:docs"))}>; rel="service-doc"'
+        response["Link"] = f"{licence}, {docs}"
+        if response.status_code < 400:
+            response["Cache-Control"] = "public, max-age=300"
+        elif (
+            getattr(response, "accepted_renderer", None) is not None
+            and response.accepted_renderer.format != "json"
+        ):
+            response.accepted_renderer = JSONRenderer()  # errors are always JSON, whatever format was asked
+            response.accepted_media_type = JSONRenderer.media_type
+        response["Vary"] = "Accept"
+        return response
+
+
+class RecordViewSet(ApiBehaviour, viewsets.ReadOnlyModelViewSet):
+    """Read-only list and detail by slug."""
+
+    lookup_field = "slug"
+    detail_serializer_class = None
+
+    def get_serializer_class(self):
+        if self.action == "retrieve" and self.detail_serializer_class is not None:
+            return self.detail_serializer_class
+        return super().get_serializer_class()
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        context["lang"] = self.request.query_params.get("lang") if self.request else None
+        return context
+
+
+def html_urls(request, record):
+    """{"fr": …, "en": …}: the record's page in each language, absolute when a request is known."""
+    urls = {}
+    for language in LANGUAGES:
+        with translation.override(language):
+            path = record.get_absolute_url()
+        urls[language] = request.build_absolute_uri(path) if request else path
+    return urls
+
+
+def exception_handler(exc, context):
+    """DRF's handler, plus: Django validation errors are 400s, and every error body has a message."""
+    if isinstance(exc, DjangoValidationError):
+        exc = exceptions.ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
+    if isinstance(exc, Http404):
+        exc = exceptions.NotFound(str(exc) or _("Not found."))
+    response = drf_exception_handler(exc, context)
+    if response is not None and isinstance(response.data, dict) and "detail" not in response.data:
+        fields = ", ".join(response.data)
+        response.data = {
+            "detail": _("Invalid parameter: %(names)s.") % {"names": fields},
+            "errors": response.data,
+        }
+    return response
