@@ -109,3 +109,13 @@ def test_filter_input_with_nul_characters_is_data_not_an_error(client):
     f.make_network(name_fr="ANVITA", country="FR")
     response = client.get(reverse("networks:network-list"), {"country": "F\x00R"})
     assert response.status_code == 200 and "ANVITA" in response.text
+
+
+def test_a_disputed_founding_year_is_flagged_next_to_the_field(client):
+    network = f.make_network(slug="sanctuary", founded_year=1979)
+    f.make_claim(network=network, kind="founding-year", value_fr="1979", disputed=True)
+    f.make_claim(network=network, kind="founding-year", value_fr="1985", disputed=True)
+    page = client.get(network.get_absolute_url()).text
+    assert page.count("contesté : les sources divergent") == 1
+    calm = f.make_network(slug="calm", founded_year=2018)
+    assert "les sources divergent" not in client.get(calm.get_absolute_url()).text
