@@ -6,7 +6,7 @@ from sources.filters import ChoiceInFilter, CountryFilter, SearchFilterSet, reco
 
 
 class PlaceFilter(SearchFilterSet):
-    search_fields = ("slug", "name_fr", "name_en", "description_fr", "description_en")
+    search_fields = ("name_fr", "name_en", "slug", "description_fr", "description_en")
     country = CountryFilter(field_name="country", label=_("country"))
     kind = ChoiceInFilter(choices=Place.Kind.choices, label=_("kind"))
     network = records_in(Network, "memberships__network", _("network"))
@@ -18,7 +18,7 @@ class PlaceFilter(SearchFilterSet):
 
 
 class OrganisationFilter(SearchFilterSet):
-    search_fields = ("slug", "acronym", "name_fr", "name_en", "description_fr", "description_en")
+    search_fields = ("name_fr", "name_en", "acronym", "slug", "description_fr", "description_en")
     kind = ChoiceInFilter(choices=Organisation.Kind.choices, label=_("kind"))
     country = CountryFilter(field_name="country", label=_("country"))
 
@@ -28,7 +28,7 @@ class OrganisationFilter(SearchFilterSet):
 
 
 class PersonFilter(SearchFilterSet):
-    search_fields = ("slug", "name", "description_fr", "description_en")
+    search_fields = ("name", "slug", "description_fr", "description_en")
 
     class Meta:
         model = Person

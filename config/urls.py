@@ -1,8 +1,9 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
-from config.views import HomeView
+from config.views import HomeView, SearchView
 
 urlpatterns = [
     path("admin/", admin.site.urls),
@@ -11,6 +12,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", HomeView.as_view(), name="home"),
+    path(_("search/"), SearchView.as_view(), name="search"),
     path("", include("networks.urls")),
     path("", include("practices.urls")),
     path("", include("actors.urls")),

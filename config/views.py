@@ -28,3 +28,49 @@ def page_not_found(request, exception):
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": _("Not found.")}, status=404)
     return defaults.page_not_found(request, exception)
+
+
+SEARCHED = [
+    # (kind label, model, FilterSet giving the searched fields)
+    ("networks", "networks.Network", "networks.filters.NetworkFilter"),
+    ("practices", "practices.Practice", "practices.filters.PracticeFilter"),
+    ("places", "actors.Place", "actors.filters.PlaceFilter"),
+    ("organisations", "actors.Organisation", "actors.filters.OrganisationFilter"),
+    ("people", "actors.Person", "actors.filters.PersonFilter"),
+    ("forums", "networks.Forum", "networks.filters.ForumFilter"),
+    ("events", "networks.Event", "networks.filters.EventFilter"),
+    ("declarations", "networks.Declaration", "networks.filters.DeclarationFilter"),
+]
+RESULTS_PER_KIND = 20
+
+
+class SearchView(TemplateView):
+    """One ranked list across every kind of record (at most 20 per kind), one query per kind."""
+
+    template_name = "search.html"
+
+    def get_context_data(self, **kwargs):
+        from django.apps import apps
+        from django.utils.module_loading import import_string
+
+        from sources.search import search
+
+        context = super().get_context_data(**kwargs)
+        query = (self.request.GET.get("q") or "").replace("\x00", "").strip()[:200]
+        results, counts = [], []
+        if query:
+            for kind, label, filterset_path in SEARCHED:
+                model = apps.get_model(label)
+                fields = import_string(filterset_path).search_fields
+                found = list(
+                    search(model.objects.published(), query, fields, ranked=True)[: RESULTS_PER_KIND + 1]
+                )
+                counts.append((kind, model._meta.verbose_name_plural, min(len(found), RESULTS_PER_KIND),
+                               len(found) > RESULTS_PER_KIND))  # fmt: skip
+                label = model._meta.verbose_name
+                results.extend((record.rank, label, record) for record in found[:RESULTS_PER_KIND])
+        results.sort(key=lambda item: -item[0])
+        context.update(
+            query=query, results=[(label, record) for _rank, label, record in results], counts=counts
+        )
+        return context

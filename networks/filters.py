@@ -13,7 +13,7 @@ from sources.filters import (
 
 
 class NetworkFilter(SearchFilterSet):
-    search_fields = ("slug", "acronym", "name_fr", "name_en", "summary_fr", "summary_en")
+    search_fields = ("name_fr", "name_en", "acronym", "slug", "summary_fr", "summary_en")
     scale = ChoiceInFilter(choices=Network.Scale.choices, label=_("scale"))
     origin = ChoiceInFilter(choices=Network.Origin.choices, label=_("origin"))
     scope = ChoiceInFilter(choices=Network.Scope.choices, label=_("scope"))
@@ -41,7 +41,7 @@ class NetworkFilter(SearchFilterSet):
 
 
 class MembershipFilter(SearchFilterSet):
-    search_fields = ("slug", "note_fr", "note_en")
+    search_fields = ("slug", "network__name_fr", "network__name_en", "note_fr", "note_en")
     network = records_in(Network, "network", _("network"))
     place = records_in(Place, "place", _("place"))
     organisation = records_in(Organisation, "organisation", _("organisation"))
@@ -65,7 +65,7 @@ class MembershipFilter(SearchFilterSet):
 
 
 class ForumFilter(SearchFilterSet):
-    search_fields = ("slug", "acronym", "name_fr", "name_en", "description_fr", "description_en")
+    search_fields = ("name_fr", "name_en", "acronym", "slug", "description_fr", "description_en")
     kind = ChoiceInFilter(choices=Forum.Kind.choices, label=_("kind"))
 
     class Meta:
@@ -74,7 +74,7 @@ class ForumFilter(SearchFilterSet):
 
 
 class EventFilter(SearchFilterSet):
-    search_fields = ("slug", "name_fr", "name_en", "description_fr", "description_en")
+    search_fields = ("name_fr", "name_en", "slug", "description_fr", "description_en")
     forum = records_in(Forum, "forum", _("forum"))
     place = records_in(Place, "place", _("place"))
     year_from = YearFilter(field_name="year", lookup_expr="gte", label=_("from year"))
@@ -86,7 +86,7 @@ class EventFilter(SearchFilterSet):
 
 
 class DeclarationFilter(SearchFilterSet):
-    search_fields = ("slug", "name_fr", "name_en", "description_fr", "description_en")
+    search_fields = ("name_fr", "name_en", "slug", "description_fr", "description_en")
     kind = ChoiceInFilter(choices=Declaration.Kind.choices, label=_("kind"))
     year_from = YearFilter(field_name="year", lookup_expr="gte", label=_("from year"))
     year_to = YearFilter(field_name="year", lookup_expr="lte", label=_("to year"))

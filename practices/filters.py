@@ -8,7 +8,7 @@ from sources.filters import ChoiceInFilter, CountryFilter, SearchFilterSet, reco
 
 
 class PracticeFilter(SearchFilterSet):
-    search_fields = ("slug", "title_fr", "title_en", "summary_fr", "summary_en", "steps_fr", "steps_en")
+    search_fields = ("title_fr", "title_en", "slug", "summary_fr", "summary_en", "steps_fr", "steps_en")
     theme = records_in(Theme, "themes", _("theme"))
     country = CountryFilter(field_name="country", label=_("country"))
     place = records_in(Place, "places", _("place"))
@@ -29,7 +29,7 @@ class PracticeFilter(SearchFilterSet):
 
 
 class ThemeFilter(SearchFilterSet):
-    search_fields = ("slug", "name_fr", "name_en", "description_fr", "description_en")
+    search_fields = ("name_fr", "name_en", "slug", "description_fr", "description_en")
 
     class Meta:
         model = Theme

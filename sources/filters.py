@@ -61,7 +61,7 @@ class CountryFilter(django_filters.BaseInFilter, django_filters.CharFilter):
 class SearchFilterSet(django_filters.FilterSet):
     """A FilterSet with `search`: every word, accent- and case-insensitively, in one of `search_fields`."""
 
-    search_fields = ("slug",)
+    search_fields = ("slug",)  # the name or title first: they weigh most in the ranking
     search = django_filters.CharFilter(method="filter_search", label=_("search"))
 
     def filter_search(self, queryset, name, value):
@@ -69,7 +69,7 @@ class SearchFilterSet(django_filters.FilterSet):
 
 
 class SourceFilter(SearchFilterSet):
-    search_fields = ("slug", "title", "authors", "series", "publisher")
+    search_fields = ("title", "authors", "slug", "series", "publisher")
 
     class Meta:
         model = Source
@@ -77,7 +77,7 @@ class SourceFilter(SearchFilterSet):
 
 
 class ClaimFilter(SearchFilterSet):
-    search_fields = ("slug", "value_fr", "value_en", "quote", "note_fr", "note_en")
+    search_fields = ("value_fr", "value_en", "slug", "quote", "note_fr", "note_en")
     kind = ChoiceInFilter(choices=Claim.Kind.choices, label=_("kind of fact"))
     source = SlugInFilter(field_name="source__slug", label=_("source"))
     disputed = TrueFalseFilter(label=_("disputed"))

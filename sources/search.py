@@ -1,16 +1,22 @@
-"""Accent- and case-insensitive matching that behaves the same on PostgreSQL and SQLite.
+"""Search that behaves well on both databases.
 
-On PostgreSQL `Folded(x)` is LOWER(UNACCENT(x)) (the unaccent extension is created by a migration);
-on SQLite it calls KB_FOLD, a Python function registered on every connection, because SQLite's
-own LOWER/LIKE only fold ASCII.
+PostgreSQL: full-text search with the French configuration on French columns and the English one
+on English columns, accents folded with `unaccent` on both sides (`economie` finds « économie »,
+`logements` finds « logement »), ranked; when that finds nothing, trigram word similarity catches
+misspellings (`grenobel`). SQLite: every word must appear, accent- and case-insensitively
+(`KB_FOLD`, a Python function registered on each connection, since SQLite's LOWER is ASCII-only).
 """
 
 import unicodedata
 from functools import reduce
 from operator import or_
 
-from django.db.models import Func, Q, TextField
-from django.db.models.functions import Cast
+from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, TrigramWordSimilarity
+from django.db import connection
+from django.db.models import F, FloatField, Func, Q, TextField, Value
+from django.db.models.functions import Cast, Coalesce, Greatest
+
+TRIGRAM_THRESHOLD = 0.35
 
 
 def fold(text):
@@ -34,18 +40,93 @@ class Folded(Func):
         )
 
 
+class Unaccent(Func):
+    function = "UNACCENT"
+    output_field = TextField()
+
+
 def register_sqlite_functions(sender, connection, **kwargs):
     if connection.vendor == "sqlite":
         connection.connection.create_function("KB_FOLD", 1, fold, deterministic=True)
 
 
-def search(queryset, query, fields):
-    """Records where every word of the query appears, accent- and case-insensitively, in one of the fields."""
-    words = [fold(word) for word in (query or "").split() if word.strip()]
-    if not words:
+def config_for(field):
+    if field.endswith("_fr"):
+        return "french"
+    if field.endswith("_en"):
+        return "english"
+    return "simple"
+
+
+def weighted_vector(fields):
+    """The first field (the name or title) weighs most; configurations follow each field's language."""
+    vectors = [
+        SearchVector(
+            Unaccent(Coalesce(Cast(field, TextField()), Value(""))),
+            config=config_for(field),
+            weight="A" if index < 3 else "B",
+        )  # fmt: skip
+        for index, field in enumerate(fields)
+    ]
+    return reduce(lambda left, right: left + right, vectors)
+
+
+def fulltext_query(query):
+    folded = fold(query)
+    return (
+        SearchQuery(folded, config="french", search_type="websearch")
+        | SearchQuery(folded, config="english", search_type="websearch")
+        | SearchQuery(folded, config="simple", search_type="websearch")
+    )
+
+
+def search(queryset, query, fields, ranked=False):
+    """Records matching the query in one of `fields`; with ranked=True, annotated with `rank` and ordered by it."""
+    if not (query or "").strip():
         return queryset
+    if connection.vendor == "postgresql":
+        return postgresql_search(queryset, query, fields, ranked)
+    return folded_search(queryset, query, fields, ranked)
+
+
+def folded_search(queryset, query, fields, ranked):
+    words = [fold(word) for word in query.split() if word.strip()]
     annotations = {f"_folded_{i}": Folded(Cast(field, TextField())) for i, field in enumerate(fields)}
     queryset = queryset.alias(**annotations)
     for word in words:
         queryset = queryset.filter(reduce(or_, (Q(**{f"{name}__contains": word}) for name in annotations)))
+    if ranked:
+        # Matches in the name or title first.
+        title_fields = [name for name in annotations][:3]
+        in_title = reduce(or_, (Q(**{f"{name}__contains": words[0]}) for name in title_fields))
+        from django.db.models import Case, When
+
+        queryset = queryset.annotate(
+            rank=Case(When(in_title, then=Value(1.0)), default=Value(0.5), output_field=FloatField())
+        ).order_by("-rank", "slug")
     return queryset
+
+
+def postgresql_search(queryset, query, fields, ranked):
+    vector = weighted_vector(fields)
+    tsquery = fulltext_query(query)
+    matches = queryset.annotate(_vector=vector).filter(_vector=tsquery)
+    if matches.exists():
+        if ranked:
+            return matches.annotate(rank=SearchRank(F("_vector"), tsquery)).order_by("-rank", "slug")
+        return matches
+    # Nothing found: perhaps a misspelling. Compare with the names and titles by trigram similarity.
+    title_fields = fields[:3]
+    similarity = (
+        Greatest(
+            *[
+                TrigramWordSimilarity(Value(fold(query)), Unaccent(Coalesce(Cast(f, TextField()), Value(""))))
+                for f in title_fields
+            ],  # fmt: skip
+            Value(0.0),
+        )
+        if len(title_fields) > 0
+        else Value(0.0)
+    )
+    similar = queryset.annotate(rank=similarity).filter(rank__gte=TRIGRAM_THRESHOLD)
+    return similar.order_by("-rank", "slug") if ranked else similar

@@ -1,0 +1,78 @@
+import pytest
+from django.urls import reverse
+
+from networks.models import Network
+from practices.models import Practice
+from sources.search import search
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+def result_slugs(client, query, language="fr"):
+    from django.utils import translation
+
+    with translation.override(language):
+        url = reverse("search")
+    page = client.get(url, {"q": query})
+    assert page.status_code == 200
+    return [record.slug for _label, record in page.context["results"]]
+
+
+def test_search_is_case_and_accent_insensitive_on_every_database(client):
+    f.make_practice(slug="economy", title_fr="Économie solidaire", title_en="Solidarity economy")
+    f.make_network(slug="careme", name_fr="Réseau de Damien Carême")
+    assert "economy" in result_slugs(client, "ECONOMIE")
+    assert "careme" in result_slugs(client, "careme")
+    assert "careme" in result_slugs(client, "Carême")
+
+
+def test_search_spans_every_kind_and_ranks_titles_first(client):
+    f.make_place(slug="riace", name_fr="Riace")
+    f.make_practice(slug="riace-fiche", title_fr="Riace, village d'accueil")
+    f.make_network(slug="other", name_fr="Réseau", summary_fr="Un réseau qui cite Riace en passant.")
+    f.make_person(slug="domenico-lucano", name="Domenico Lucano", description_fr="Maire de Riace.")
+    slugs = result_slugs(client, "Riace")
+    assert {"riace", "riace-fiche", "other", "domenico-lucano"} == set(slugs)
+    assert slugs.index("other") > max(slugs.index("riace"), slugs.index("riace-fiche"))
+
+
+def test_search_with_nothing_to_find_and_hostile_input(client):
+    f.make_network(slug="anvita")
+    assert result_slugs(client, "zzzzqqq") == []
+    assert result_slugs(client, "'; DROP TABLE networks_network; --") == []
+    assert result_slugs(client, "x" * 5000) == []
+    assert client.get(reverse("search"), {"q": "a\x00b"}).status_code == 200
+    assert Network.objects.filter(slug="anvita").exists()
+
+
+def test_unpublished_records_are_not_found(client):
+    f.make_network(slug="draft", name_fr="Brouillon", is_published=False)
+    assert result_slugs(client, "Brouillon") == []
+
+
+@pytest.mark.requires_postgres
+def test_postgres_search_stems_french_and_english_and_folds_accents(client):
+    f.make_practice(slug="housing", title_fr="Le logement des familles", title_en="Housing families")
+    f.make_practice(slug="economy", title_fr="Une économie du partage", title_en="A sharing economy")
+    assert "housing" in result_slugs(client, "logements")
+    assert "economy" in result_slugs(client, "economie")
+    assert "housing" in result_slugs(client, "families", language="en")
+
+
+@pytest.mark.requires_postgres
+def test_postgres_search_falls_back_to_trigrams_for_misspellings(client):
+    f.make_place(slug="grenoble", name_fr="Grenoble", name_en="Grenoble")
+    assert "grenoble" in result_slugs(client, "Grenobel")
+
+
+@pytest.mark.requires_postgres
+def test_api_search_uses_the_same_full_text_search(client):
+    f.make_practice(slug="housing", title_fr="Le logement des familles", title_en="Housing families")
+    body = client.get(reverse("api:practice-list"), {"search": "logements"}).json()
+    assert [item["slug"] for item in body["results"]] == ["housing"]
+
+
+def test_search_function_leaves_the_queryset_alone_without_a_query():
+    f.make_practice(slug="a")
+    assert search(Practice.objects.all(), "  ", ["title_fr"]).count() == 1
