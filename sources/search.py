@@ -81,7 +81,7 @@ def fulltext_query(query):
 
 
 def search(queryset, query, fields, ranked=False):
-    """Records matching the query in one of `fields`; with ranked=True, annotated with `rank` and ordered by it."""
+    """Records matching the query in one of `fields`; ranked=True annotates `rank` and orders by it."""
     if not (query or "").strip():
         return queryset
     if connection.vendor == "postgresql":
