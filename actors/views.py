@@ -1,8 +1,11 @@
 from django.db.models import Prefetch
+from django.utils.translation import gettext_lazy as _
 
+from actors.countries import country_name
 from actors.filters import PlaceFilter
 from actors.models import Organisation, Person, Place, Role
 from networks.models import Membership
+from sources.facets import Facet
 from sources.models import Citation, Claim
 from sources.views import FilteredListView, RecordDetailView
 
@@ -13,6 +16,18 @@ CLAIMS = Prefetch("claims", queryset=Claim.objects.published().select_related("s
 class PlaceListView(FilteredListView):
     model = Place
     filterset_class = PlaceFilter
+
+    def get_facets(self):
+        return [
+            Facet("country", _("country"), "country", label_function=country_name),
+            Facet("kind", _("kind"), "kind", choices=dict(Place.Kind.choices)),
+            Facet(
+                "network",
+                _("network"),
+                "memberships__network__slug",
+                label_field="memberships__network__name",
+            ),
+        ]
 
 
 class PlaceDetailView(RecordDetailView):

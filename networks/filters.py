@@ -2,6 +2,7 @@ from django.utils.translation import gettext_lazy as _
 
 from actors.models import Organisation, Place
 from networks.models import Declaration, Event, Forum, Membership, Network
+from practices.models import Theme
 from sources.filters import (
     ChoiceInFilter,
     CountryFilter,
@@ -23,6 +24,13 @@ class NetworkFilter(SearchFilterSet):
     member = records_in(Place, "memberships__place", _("member place"))
     parent = records_in(Network, "parent", _("umbrella network"))
     in_typology_table = TrueFalseFilter(label=_("in Lacroix's typology table"))
+    decade = YearFilter(method="filter_decade", label=_("founding decade (e.g. 1990)"))
+    theme = records_in(
+        Theme,
+        "memberships__place__practices__themes",
+        _("theme of its members' practices"),
+        method="filter_theme",
+    )
 
     class Meta:
         model = Network
@@ -33,11 +41,26 @@ class NetworkFilter(SearchFilterSet):
             "country",
             "founded_after",
             "founded_before",
+            "decade",
             "member",
             "parent",
             "in_typology_table",
+            "theme",
             "search",
         ]
+
+    def filter_decade(self, queryset, name, value):
+        if value is None:
+            return queryset
+        start = value - value % 10
+        return queryset.filter(founded_year__gte=start, founded_year__lte=start + 9)
+
+    def filter_theme(self, queryset, name, value):
+        """Networks whose member places run practices on these themes."""
+        if not value:
+            return queryset
+        matching = Network.objects.filter(memberships__place__practices__themes__in=value)
+        return queryset.filter(pk__in=matching.values("pk"))
 
 
 class MembershipFilter(SearchFilterSet):

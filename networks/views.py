@@ -1,7 +1,10 @@
-from django.db.models import Count, Prefetch
+from django.db.models import Count, ExpressionWrapper, F, IntegerField, Prefetch
+from django.utils.translation import gettext_lazy as _
 
+from actors.countries import country_name
 from networks.filters import NetworkFilter
 from networks.models import Declaration, Event, Forum, Membership, Network
+from sources.facets import Facet
 from sources.models import Citation, Claim
 from sources.views import FilteredListView, RecordDetailView
 
@@ -12,6 +15,33 @@ CLAIMS = Prefetch("claims", queryset=Claim.objects.published().select_related("s
 class NetworkListView(FilteredListView):
     model = Network
     filterset_class = NetworkFilter
+
+    def get_facets(self):
+        decade = ExpressionWrapper(F("founded_year") / 10 * 10, output_field=IntegerField())
+        return [
+            Facet("scale", _("scale"), "scale", choices=dict(Network.Scale.choices)),
+            Facet("origin", _("origin"), "origin", choices=dict(Network.Origin.choices)),
+            Facet("scope", _("scope"), "scope", choices=dict(Network.Scope.choices)),
+            Facet("country", _("country"), "country", label_function=country_name),
+            Facet(
+                "decade",
+                _("founding decade"),
+                decade,
+                alias="founding_decade",
+                label_function=lambda value: f"{value}–{value + 9}",
+            ),  # fmt: skip
+            Facet(
+                "theme",
+                _("theme of its members' practices"),
+                "memberships__place__practices__themes__slug",
+                label_field="memberships__place__practices__themes__name",
+            ),  # fmt: skip
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["matrix"] = typology_matrix()
+        return context
 
 
 class NetworkDetailView(RecordDetailView):

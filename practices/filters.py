@@ -6,6 +6,13 @@ from networks.models import Network
 from practices.models import Practice, Theme
 from sources.filters import ChoiceInFilter, CountryFilter, SearchFilterSet, records_in
 
+SIZE_BANDS = {
+    Place.SizeBand.SMALL: (0, 10_000),
+    Place.SizeBand.MEDIUM: (10_000, 100_000),
+    Place.SizeBand.LARGE: (100_000, 1_000_000),
+    Place.SizeBand.VERY_LARGE: (1_000_000, 10**12),
+}
+
 
 class PracticeFilter(SearchFilterSet):
     search_fields = ("title_fr", "title_en", "slug", "summary_fr", "summary_en", "steps_fr", "steps_en")
@@ -15,10 +22,32 @@ class PracticeFilter(SearchFilterSet):
     family = ChoiceInFilter(choices=Practice.Family.choices[:2], label=_("family"))
     status = ChoiceInFilter(choices=Practice.Status.choices, label=_("status"))
     network = records_in(Network, "networks", _("network"), method="filter_network")
+    place_network = records_in(Network, "places__memberships__network", _("network of the place"))
+    size = ChoiceInFilter(choices=Place.SizeBand.choices, method="filter_size", label=_("size of the place"))
 
     class Meta:
         model = Practice
-        fields = ["theme", "country", "place", "family", "status", "network", "search"]
+        fields = [
+            "theme",
+            "country",
+            "place",
+            "family",
+            "status",
+            "network",
+            "place_network",
+            "size",
+            "search",
+        ]
+
+    def filter_size(self, queryset, name, value):
+        """Practices run in a place of this size band (population: editors' reference data, where known)."""
+        if not value:
+            return queryset
+        bands = Q()
+        for band in value:
+            low, high = SIZE_BANDS[band]
+            bands |= Q(places__population__gte=low, places__population__lt=high)
+        return queryset.filter(pk__in=Practice.objects.filter(bands).values("pk"))
 
     def filter_network(self, queryset, name, value):
         """Practices tied to the network, or run in a place that belongs to it."""

@@ -1,7 +1,11 @@
-from django.db.models import Prefetch
+from django.db.models import Case, CharField, Prefetch, Value, When
+from django.utils.translation import gettext_lazy as _
 
+from actors.countries import country_name
+from actors.models import Place
 from practices.filters import PracticeFilter
 from practices.models import Practice, PracticeQuote
+from sources.facets import Facet
 from sources.models import Citation, Claim
 from sources.views import FilteredListView, RecordDetailView
 
@@ -9,6 +13,32 @@ from sources.views import FilteredListView, RecordDetailView
 class PracticeListView(FilteredListView):
     model = Practice
     filterset_class = PracticeFilter
+
+    def get_facets(self):
+        population = "places__population"
+        size = Case(
+            When(**{f"{population}__lt": 10_000}, then=Value(Place.SizeBand.SMALL)),
+            When(**{f"{population}__lt": 100_000}, then=Value(Place.SizeBand.MEDIUM)),
+            When(**{f"{population}__lt": 1_000_000}, then=Value(Place.SizeBand.LARGE)),
+            When(**{f"{population}__isnull": False}, then=Value(Place.SizeBand.VERY_LARGE)),
+            default=Value(""),
+            output_field=CharField(),
+        )
+        return [
+            Facet("theme", _("theme"), "themes__slug", label_field="themes__name"),
+            Facet("country", _("country"), "country", label_function=country_name),
+            Facet(
+                "size", _("size of the place"), size, alias="size_band", choices=dict(Place.SizeBand.choices)
+            ),
+            Facet("family", _("family"), "family", choices=dict(Practice.Family.choices)),
+            Facet("status", _("status"), "status", choices=dict(Practice.Status.choices)),
+            Facet(
+                "place_network",
+                _("network of the place"),
+                "places__memberships__network__slug",
+                label_field="places__memberships__network__name",
+            ),  # fmt: skip
+        ]
 
 
 class PracticeDetailView(RecordDetailView):

@@ -2,6 +2,7 @@ from django.http import Http404, HttpResponsePermanentRedirect
 from django.views.generic import DetailView, ListView
 
 from config.api_base import without_nul
+from sources.facets import facets_context
 from sources.models import SlugRedirect, Source
 
 
@@ -27,10 +28,13 @@ class RecordDetailView(DetailView):
 
 
 class FilteredListView(ListView):
-    """A list page driven by the model's FilterSet (the same one the API uses)."""
+    """A list page driven by the model's FilterSet (the same one the API uses), with facets and counts."""
 
     filterset_class = None
     paginate_by = 50
+
+    def get_facets(self):
+        return []
 
     def get_base_queryset(self):
         return self.model.objects.published().for_listing()
@@ -52,6 +56,10 @@ class FilteredListView(ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filterset"] = self.filterset
+        context["facets"] = facets_context(
+            self.get_facets(), self.filterset_class, self.request, self.model.objects.published()
+        )
+        context["search_query"] = self.request.GET.get("search", "")
         query = self.request.GET.copy()
         query.pop("page", None)
         context["query_without_page"] = query.urlencode()

@@ -62,34 +62,71 @@
     return box;
   }
 
-  // Circle markers are SVG paths: make each one reachable with Tab, announced by name, and opened
-  // with Enter or Space; the popup's link then takes the focus and Escape brings it back.
-  function makeFocusable(marker, name) {
-    var path = marker.getElement && marker.getElement();
-    if (!path) return;
-    path.setAttribute("tabindex", "0");
-    path.setAttribute("role", "button");
-    path.setAttribute("aria-label", name);
-    path.addEventListener("keydown", function (event) {
-      if (event.key === "Enter" || event.key === " " || event.key === "Spacebar") {
-        event.preventDefault();
-        event.stopPropagation();
-        marker.openPopup();
-        var link = marker.getPopup() && marker.getPopup().getElement() && marker.getPopup().getElement().querySelector("a");
-        if (link) link.focus();
-      }
-    });
-    path.addEventListener("focus", function () { marker.openTooltip(); });
-    path.addEventListener("blur", function () { marker.closeTooltip(); });
-    marker.on("popupopen", function (event) {
-      var element = event.popup.getElement();
-      if (!element || element.dataset.mapEscape) return;
-      element.dataset.mapEscape = "1";
-      element.addEventListener("keydown", function (keyEvent) {
-        if (keyEvent.key === "Escape" || keyEvent.key === "Esc") {
-          marker.closePopup();
-          path.focus();
+  // Circle markers are SVG paths. Keyboard use, with a roving tabindex so the page's other links
+  // are never more than one Tab away: Tab reaches the map (arrows pan, +/- zoom), Tab again the
+  // first place; the arrow keys, Home and End move between places; Enter or Space opens the
+  // place's popup and puts the focus on its link; Escape closes it and returns to the place.
+  function makeKeyboardAccessible(map, element, markers) {
+    var paths = markers.map(function (marker) { return marker.getElement && marker.getElement(); });
+    if (!paths.length || paths.some(function (path) { return !path; })) return;
+
+    function moveTo(index) {
+      var marker = markers[index];
+      paths.forEach(function (path, i) { path.setAttribute("tabindex", i === index ? "0" : "-1"); });
+      if (!map.getBounds().contains(marker.getLatLng())) map.panTo(marker.getLatLng(), { animate: false });
+      marker.bringToFront(); // draw the focused place above its neighbours (moves its path: focus after)
+      paths[index].focus({ preventScroll: true });
+    }
+
+    markers.forEach(function (marker, index) {
+      var path = paths[index];
+      path.setAttribute("tabindex", index === 0 ? "0" : "-1");
+      path.setAttribute("role", "button");
+      path.setAttribute("aria-label", marker.options.mapName);
+      path.addEventListener("keydown", function (event) {
+        var key = event.key;
+        var next = null;
+        if (key === "ArrowRight" || key === "ArrowDown" || key === "Right" || key === "Down") next = (index + 1) % markers.length;
+        else if (key === "ArrowLeft" || key === "ArrowUp" || key === "Left" || key === "Up") next = (index - 1 + markers.length) % markers.length;
+        else if (key === "Home") next = 0;
+        else if (key === "End") next = markers.length - 1;
+        if (next !== null) {
+          event.preventDefault();
+          event.stopPropagation();
+          moveTo(next);
+        } else if (key === "Enter" || key === " " || key === "Spacebar") {
+          event.preventDefault();
+          event.stopPropagation();
+          marker.openPopup();
+          var popup = marker.getPopup() && marker.getPopup().getElement();
+          var link = popup && popup.querySelector("a");
+          if (link) link.focus({ preventScroll: true });
         }
+      });
+      path.addEventListener("focus", function () {
+        // Focus must not scroll Leaflet's overflow-hidden container: that would shift the map.
+        element.scrollTop = 0;
+        element.scrollLeft = 0;
+        paths.forEach(function (other, i) { other.setAttribute("tabindex", i === index ? "0" : "-1"); });
+        marker.openTooltip();
+      });
+      path.addEventListener("blur", function () { marker.closeTooltip(); });
+      // Leaflet fades a closed popup out for 200 ms: hide it at once so Tab cannot land in it.
+      marker.on("popupclose", function (event) {
+        var popup = event.popup.getElement();
+        if (popup) popup.classList.add("map-popup-closed");
+      });
+      marker.on("popupopen", function (event) {
+        var popup = event.popup.getElement();
+        if (popup) popup.classList.remove("map-popup-closed");
+        if (!popup || popup.dataset.mapEscape) return;
+        popup.dataset.mapEscape = "1";
+        popup.addEventListener("keydown", function (keyEvent) {
+          if (keyEvent.key === "Escape" || keyEvent.key === "Esc") {
+            marker.closePopup();
+            path.focus({ preventScroll: true });
+          }
+        });
       });
     });
   }
@@ -110,7 +147,7 @@
     var map = L.map(element, {
       zoomControl: false,
       attributionControl: false,
-      minZoom: 1,
+      minZoom: 0, // the whole world fits a 320px-wide phone only below zoom 1
       maxZoom: 9,
       zoomSnap: 0.25,
       worldCopyJump: false,
@@ -164,13 +201,14 @@
             fillColor: COLORS.marker,
             fillOpacity: 0.9,
             className: "map-marker",
+            mapName: name,
           });
           marker.bindTooltip(name, { direction: "top", offset: [0, -6] });
           marker.bindPopup(popupContent(name, url, strings), { closeButton: true, autoPanPadding: [16, 16] });
           marker.addTo(map);
-          makeFocusable(marker, name);
           markers.push(marker);
         });
+        makeKeyboardAccessible(map, element, markers);
         element.dataset.markers = String(markers.length);
         if (markers.length) {
           var bounds = L.featureGroup(markers).getBounds();

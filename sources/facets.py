@@ -1,0 +1,86 @@
+"""Facets with counts for the list pages: one GROUP BY query per facet, whatever the number of records.
+
+A facet counts the records matching every *other* active filter, so the reader sees the
+alternatives to the value chosen.
+"""
+
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.db.models import Count
+from django.utils.translation import get_language
+
+
+@dataclass
+class Facet:
+    param: str  # the FilterSet parameter it sets
+    label: str
+    group_by: object  # a field path, or an expression (then `alias` names it)
+    alias: str = ""
+    label_field: str = ""  # a translated field path without its suffix, e.g. "themes__name"
+    choices: dict = field(default_factory=dict)  # value -> label
+    label_function: object = None  # value -> label
+    limit: int = 30
+
+
+def facet_values(facet, filterset_class, data, base_queryset, request):
+    data = data.copy()
+    data.pop(facet.param, None)
+    data.pop("page", None)
+    filterset = filterset_class(data or None, queryset=base_queryset, request=request)
+    queryset = filterset.qs if not filterset.is_bound or filterset.is_valid() else base_queryset.none()
+    key = facet.alias or facet.group_by
+    queryset = queryset.order_by()
+    if facet.alias:
+        queryset = queryset.annotate(**{facet.alias: facet.group_by})
+    label_path = f"{facet.label_field}_{(get_language() or 'fr')[:2]}" if facet.label_field else None
+    label_fallback = f"{facet.label_field}_fr" if facet.label_field else None
+    values = [key, *([label_path, label_fallback] if label_path else [])]
+    rows = (
+        queryset.values(*values)
+        .annotate(count=Count("pk", distinct=True))
+        .order_by("-count", key)[: facet.limit]
+    )
+    result = []
+    for row in rows:
+        value = row[key]
+        if value in (None, ""):
+            continue
+        if label_path:
+            label = row[label_path] or row[label_fallback]
+        elif facet.choices:
+            label = facet.choices.get(value, value)
+        elif facet.label_function:
+            label = facet.label_function(value)
+        else:
+            label = value
+        result.append({"value": str(value), "label": label, "count": row["count"]})
+    return result
+
+
+def facets_context(facets, filterset_class, request, base_queryset):
+    """[{param, label, values: [{value, label, count, url, active}], clear_url}] for the template."""
+    data = request.GET.copy()
+    context = []
+    for facet in facets:
+        chosen = {value for value in data.get(facet.param, "").split(",") if value}
+        values = facet_values(facet, filterset_class, data, base_queryset, request)
+        for value in values:
+            query = data.copy()
+            query.pop("page", None)
+            query[facet.param] = value["value"]
+            value["url"] = "?" + query.urlencode()
+            value["active"] = value["value"] in chosen
+        cleared = data.copy()
+        cleared.pop(facet.param, None)
+        cleared.pop("page", None)
+        context.append(
+            {
+                "param": facet.param,
+                "label": facet.label,
+                "values": values,
+                "active": bool(chosen),
+                "clear_url": "?" + urlencode(sorted(cleared.items())),
+            }
+        )
+    return context

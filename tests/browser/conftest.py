@@ -1,0 +1,267 @@
+"""Browser tests: Playwright's sync API driving the system Chromium against a live server.
+
+* Chromium is the Debian package (/usr/bin/chromium, else `chromium` on PATH); Playwright's own
+  browser downloads are never used. Without Chromium the tests are skipped, except under
+  CI=true where that is a failure.
+* One live server per test package, on the real content (`fixtures/`). Loading the content
+  takes 5-10 s, so it is loaded once and committed, and the database is flushed when the
+  package is done, as a TransactionTestCase would. The server is pytest-django's LiveServer
+  (what its `live_server` fixture runs); that fixture is not requested because with it every
+  test gets `transactional_db`, which flushes the content after each test. Browser tests carry
+  `pytest.mark.django_db` (plain) so that pytest-django creates the test database for them.
+* One browser per session, a fresh context per test. Every request is recorded, anything not
+  addressed to this machine is aborted, and after each test the call phase fails if a page
+  logged a JavaScript error or tried to leave localhost.
+"""
+
+import json
+import os
+import shutil
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+# Playwright's sync API runs an event loop in the main thread; Django would refuse ORM calls.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+HERE = Path(__file__).resolve().parent
+AXE_JS = HERE / "vendor" / "axe.min.js"
+SCREENSHOTS = HERE / "screenshots"
+SYSTEM_CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]"}
+LOCAL_SCHEMES = {"data", "blob", "about"}
+BLOCKING_IMPACTS = {"serious", "critical"}
+
+
+def is_local(url):
+    parts = urlsplit(url)
+    if parts.scheme in LOCAL_SCHEMES:
+        return True
+    return parts.scheme in {"http", "https", "ws", "wss"} and (parts.hostname or "") in LOCAL_HOSTS
+
+
+def find_chromium():
+    if os.access(SYSTEM_CHROMIUM, os.X_OK):
+        return SYSTEM_CHROMIUM
+    return shutil.which("chromium")
+
+
+def is_test_database(connection):
+    name = str(connection.settings_dict["NAME"])
+    if connection.vendor == "sqlite" and connection.is_in_memory_db():
+        return True
+    return name == connection.settings_dict.get("TEST", {}).get("NAME") or Path(name).name.startswith("test_")
+
+
+# ---------------------------------------------------------------- server and browser
+
+
+@pytest.fixture(scope="session")
+def chromium_path():
+    path = find_chromium()
+    if path:
+        return path
+    message = f"Chromium not found ({SYSTEM_CHROMIUM} or `chromium` on PATH); install the `chromium` package"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{message}: browser tests must run under CI=true", pytrace=False)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="package")
+def site(django_db_setup, django_db_blocker):
+    """A live server on the real content, for every test of this package."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management import call_command
+    from django.db import connection
+    from pytest_django.live_server_helper import LiveServer
+
+    from sources.content import default_fixture_paths, load_content
+
+    with django_db_blocker.unblock():
+        if not is_test_database(connection):
+            pytest.fail(
+                f"refusing to load content into {connection.settings_dict['NAME']!r}, not a test database "
+                "(mark browser tests with pytest.mark.django_db)",
+                pytrace=False,
+            )
+        load_content(default_fixture_paths(), replace=True)
+        server = LiveServer(os.environ.get("DJANGO_LIVE_TEST_SERVER_ADDRESS") or "localhost")
+        server._live_server_modified_settings.enable()
+        try:
+            yield server
+        finally:
+            server._live_server_modified_settings.disable()
+            server.stop()
+            call_command("flush", interactive=False, verbosity=0)
+            ContentType.objects.clear_cache()
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    playwright = sync_playwright().start()
+    try:
+        browser = playwright.chromium.launch(executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+    finally:
+        playwright.stop()
+
+
+# ---------------------------------------------------------------- pages
+
+
+class Recorder:
+    """What the pages of one test requested, blocked and logged."""
+
+    def __init__(self):
+        self.requests = []
+        self.blocked = []
+        self.console_errors = []
+        self.pages = []
+
+    def external_requests(self):
+        return [url for url in self.requests if not is_local(url)]
+
+    def attach(self, page):
+        self.pages.append(page)
+        page.on("request", lambda request: self.requests.append(request.url))
+        page.on(
+            "console",
+            lambda message: (
+                message.type == "error"
+                and self.console_errors.append(f"console.error on {page.url}: {message.text}")
+            ),
+        )
+        page.on(
+            "pageerror", lambda error: self.console_errors.append(f"uncaught error on {page.url}: {error}")
+        )
+
+
+@pytest.fixture
+def recorder():
+    return Recorder()
+
+
+@pytest.fixture
+def new_page(browser, site, recorder):
+    """new_page(**context_options) -> a page in a fresh context, recorded and cut off the network."""
+    contexts = []
+
+    def route(route):
+        if is_local(route.request.url):
+            route.continue_()
+        else:
+            recorder.blocked.append(route.request.url)
+            route.abort()
+
+    def make(**options):
+        options.setdefault("base_url", site.url)
+        options.setdefault("viewport", {"width": 1280, "height": 800})
+        # axe is injected as an inline script; a Content-Security-Policy must not stop it.
+        options.setdefault("bypass_csp", True)
+        context = browser.new_context(**options)
+        context.set_default_timeout(10_000)
+        context.route("**/*", route)
+        contexts.append(context)
+        page = context.new_page()
+        recorder.attach(page)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """After the test body: no JavaScript error logged, no request that left localhost."""
+    result = yield
+    recorder = getattr(item, "funcargs", {}).get("recorder")
+    if recorder is not None:
+        assert_no_console_errors(recorder)
+        assert_local_only(recorder)
+    return result
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def assert_local_only(recorder):
+    """No request of the test's pages was addressed outside this machine (they are blocked anyway)."""
+    external = recorder.external_requests()
+    assert not external, "requests left localhost:\n  " + "\n  ".join(dict.fromkeys(external))
+
+
+def assert_no_console_errors(recorder):
+    errors = recorder.console_errors
+    assert not errors, "the page logged JavaScript errors:\n  " + "\n  ".join(errors)
+
+
+def axe_violations(page, impacts=BLOCKING_IMPACTS):
+    """Run axe-core (vendored) on the page; the violations of the given impacts."""
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_JS))
+    results = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [violation for violation in results["violations"] if violation.get("impact") in impacts]
+
+
+def format_violations(violations):
+    lines = []
+    for violation in violations:
+        targets = [" ".join(map(json.dumps, node["target"])) for node in violation["nodes"]]
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        lines.extend(f"    {target}" for target in targets[:10])
+        if len(targets) > 10:
+            lines.append(f"    … and {len(targets) - 10} more")
+    return "\n".join(lines)
+
+
+def assert_accessible(page):
+    """Fail on axe violations of impact serious or critical, listing rule ids and targets."""
+    violations = axe_violations(page)
+    assert not violations, f"axe violations on {page.url}:\n{format_violations(violations)}"
+
+
+def screenshot(page, name, full_page=True):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=full_page)
+    return path
+
+
+def overflowing_elements(page, width):
+    """Elements whose right edge passes `width` (to say what causes a horizontal scroll)."""
+    return page.evaluate(
+        """(width) => {
+            const found = [];
+            for (const el of document.querySelectorAll('body *')) {
+                const box = el.getBoundingClientRect();
+                if (box.right > width + 0.5 && box.width > 0) {
+                    const id = el.id ? '#' + el.id : '';
+                    const cls = el.classList.length ? '.' + [...el.classList].join('.') : '';
+                    found.push(`${el.tagName.toLowerCase()}${id}${cls} (right edge ${Math.round(box.right)}px)`);
+                }
+            }
+            return found;
+        }""",
+        width,
+    )
