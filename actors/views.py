@@ -1,4 +1,5 @@
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from actors.countries import country_name
@@ -16,6 +17,13 @@ CLAIMS = Prefetch("claims", queryset=Claim.objects.published().select_related("s
 class PlaceListView(FilteredListView):
     model = Place
     filterset_class = PlaceFilter
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        context["map_url"] = reverse("api:places-geojson") + (f"?{query.urlencode()}" if query else "")
+        return context
 
     def get_facets(self):
         return [

@@ -3,7 +3,9 @@
 from django import template
 from django.conf import settings
 from django.urls import translate_url
+from django.utils import formats, timezone
 from django.utils.html import format_html_join
+from django.utils.translation import gettext as _
 
 register = template.Library()
 
@@ -36,3 +38,42 @@ def paragraphs(text):
 @register.filter
 def split_paragraphs(text):
     return [part.strip() for part in (text or "").replace("\r\n", "\n").split("\n\n") if part.strip()]
+
+
+@register.inclusion_tag("includes/cite_this.html", takes_context=True)
+def cite_this(context, record):
+    """The "cite this" block: permanent link, a ready-made citation in text and BibTeX."""
+    request = context["request"]
+    permalink = request.build_absolute_uri(record.get_absolute_url())
+    title = str(record)
+    today = timezone.localdate()
+    updated = timezone.localtime(record.updated_at).date() if getattr(record, "updated_at", None) else today
+    site = _("Hospitable-city networks — knowledge base")
+    sources = sorted({f"{c.source.authors} ({c.source.year or 's.d.'})" for c in record.citations.all()})
+    text = _("“%(title)s”, %(site)s, %(url)s (updated %(updated)s, consulted %(today)s).") % {
+        "title": title,
+        "site": site,
+        "url": permalink,
+        "updated": formats.date_format(updated, "DATE_FORMAT"),
+        "today": formats.date_format(today, "DATE_FORMAT"),
+    }
+    if sources:
+        text += " " + _("Based on: %(sources)s.") % {"sources": "; ".join(sources)}
+    bibtex = "\n".join(
+        [
+            f"@misc{{hospitable-cities-{record.slug},",
+            f"  title = {{{bibtex_escape(title)}}},",
+            f"  author = {{{{{bibtex_escape(str(site))}}}}},",
+            f"  year = {{{updated.year}}},",
+            f"  howpublished = {{\\url{{{permalink}}}}},",
+            f"  note = {{{bibtex_escape(str(_('Consulted')))} {today.isoformat()}}},",
+            "}",
+        ]
+    )
+    return {"permalink": permalink, "citation_text": text, "bibtex": bibtex, "title": title}
+
+
+def bibtex_escape(text):
+    for char in "&%$#_{}":
+        text = text.replace(char, "\\" + char)
+    return text

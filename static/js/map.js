@@ -25,7 +25,7 @@
     },
   };
   var WORLD = [[-56, -170], [76, 190]];
-  var COLORS = { sea: "#eef3f8", land: "#d4d8dd", border: "#ffffff", marker: "#0b5cad", markerEdge: "#ffffff" };
+  var COLORS = { land: "#d4d8dd", border: "#ffffff", marker: "#0b5cad", markerEdge: "#ffffff" };
 
   function pageLanguage() {
     var lang = (document.documentElement.lang || "fr").toLowerCase().slice(0, 2);
@@ -150,7 +150,6 @@
       minZoom: 0, // the whole world fits a 320px-wide phone only below zoom 1
       maxZoom: 9,
       zoomSnap: 0.25,
-      worldCopyJump: false,
       maxBounds: [[-85, -240], [85, 240]],
       maxBoundsViscosity: 0.8,
       scrollWheelZoom: false, // the page scrolls on; zoom with the buttons, keyboard, double click or pinch

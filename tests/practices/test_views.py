@@ -65,3 +65,28 @@ def test_fiche_page_sets_out_every_part(client, django_assert_max_num_queries):
         "À retenir",
     ]:
         assert expected in page, expected
+
+
+def test_fiche_page_offers_a_permanent_link_and_ready_made_citations(client):
+    source = f.make_source(authors="OCU", year=None)
+    practice = f.make_practice(slug="riace", title_fr="Riace, village d'accueil", cited=False)
+    f.cite(practice, source=source)
+    page = client.get(practice.get_absolute_url()).text
+    assert 'id="permalink" type="url" value="http://testserver/fr/fiches/riace/"' in page
+    assert (
+        "« Riace, village d&#x27;accueil », Réseaux de villes hospitalières — base de connaissances" in page
+    )
+    assert "consulté le" in page and "D’après : OCU (s.d.)." in page
+    assert "@misc{hospitable-cities-riace," in page and "\\url{http://testserver/fr/fiches/riace/}" in page
+    english = client.get("/en/practices/riace/").text
+    assert (
+        "(updated" in english
+        and "consulted" in english
+        and "http://testserver/en/practices/riace/" in english
+    )
+
+
+def test_every_record_page_can_be_cited(client):
+    for record in (f.make_network(), f.make_place(), f.make_organisation(), f.make_person(), f.make_forum(),
+                   f.make_event(), f.make_declaration()):  # fmt: skip
+        assert 'id="cite-this"' in client.get(record.get_absolute_url()).text, record
