@@ -7,6 +7,8 @@ app_name = "actors"
 urlpatterns = [
     path(_("places/"), views.PlaceListView.as_view(), name="place-list"),
     path(_("places/<slug:slug>/"), views.PlaceDetailView.as_view(), name="place-detail"),
+    path(_("organisations/"), views.OrganisationListView.as_view(), name="organisation-list"),
     path(_("organisations/<slug:slug>/"), views.OrganisationDetailView.as_view(), name="organisation-detail"),
+    path(_("people/"), views.PersonListView.as_view(), name="person-list"),
     path(_("people/<slug:slug>/"), views.PersonDetailView.as_view(), name="person-detail"),
 ]

@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from actors.countries import country_name
-from actors.filters import PlaceFilter
+from actors.filters import OrganisationFilter, PersonFilter, PlaceFilter
 from actors.models import Organisation, Person, Place, Role
 from networks.models import Membership
 from sources.facets import Facet
@@ -79,3 +79,24 @@ class PersonDetailView(RecordDetailView):
             "roles", queryset=Role.objects.select_related("place", "organisation", "network", "source")
         )
         return super().get_queryset().prefetch_related(roles, "practices", CITATIONS, CLAIMS)
+
+
+class OrganisationListView(FilteredListView):
+    model = Organisation
+    filterset_class = OrganisationFilter
+
+    def get_facets(self):
+        return [
+            Facet("kind", _("kind"), "kind", choices=dict(Organisation.Kind.choices)),
+            Facet("country", _("country"), "country", label_function=country_name),
+        ]
+
+
+class PersonListView(FilteredListView):
+    model = Person
+    filterset_class = PersonFilter
+
+    def get_base_queryset(self):
+        return Person.objects.published().prefetch_related(
+            Prefetch("roles", queryset=Role.objects.select_related("place", "organisation", "network"))
+        )

@@ -3,16 +3,23 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from config.views import HomeView, SearchView
+from django.contrib.sitemaps.views import sitemap
+
+from config.sitemaps import SITEMAPS
+from config.views import AboutView, ApiPageView, HomeView, SearchView, robots_txt
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include("config.api")),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots"),
 ]
 
 urlpatterns += i18n_patterns(
     path("", HomeView.as_view(), name="home"),
     path(_("search/"), SearchView.as_view(), name="search"),
+    path(_("about/"), AboutView.as_view(), name="about"),
+    path(_("api/"), ApiPageView.as_view(), name="api-page"),
     path("", include("networks.urls")),
     path("", include("practices.urls")),
     path("", include("actors.urls")),

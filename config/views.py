@@ -74,3 +74,32 @@ class SearchView(TemplateView):
             query=query, results=[(label, record) for _rank, label, record in results], counts=counts
         )
         return context
+
+
+class AboutView(TemplateView):
+    template_name = "about.html"
+
+    def get_context_data(self, **kwargs):
+        from sources.models import Source
+
+        context = super().get_context_data(**kwargs)
+        context["matrix"] = typology_matrix()
+        context["sources"] = Source.objects.published()
+        return context
+
+
+class ApiPageView(TemplateView):
+    template_name = "api.html"
+
+
+def robots_txt(request):
+    from django.http import HttpResponse
+    from django.urls import reverse
+
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /api/v1/dump/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -1,8 +1,9 @@
 from django.db.models import Count, ExpressionWrapper, F, IntegerField, Prefetch
+from django.views.generic import ListView
 from django.utils.translation import gettext_lazy as _
 
 from actors.countries import country_name
-from networks.filters import NetworkFilter
+from networks.filters import DeclarationFilter, NetworkFilter
 from networks.models import Declaration, Event, Forum, Membership, Network
 from sources.facets import Facet
 from sources.models import Citation, Claim
@@ -75,6 +76,36 @@ class NetworkDetailView(RecordDetailView):
             .order_by("role", "start_year", "slug")
         )
         return context
+
+
+class ForumListView(ListView):
+    """The forums and, year by year, every event: the timeline."""
+
+    model = Forum
+    template_name = "networks/forum_list.html"
+
+    def get_queryset(self):
+        return Forum.objects.published().prefetch_related(
+            Prefetch("events", queryset=Event.objects.published().select_related("place"))
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["timeline"] = (
+            Event.objects.published().select_related("forum", "place").order_by("year", "month", "slug")
+        )
+        return context
+
+
+class DeclarationListView(FilteredListView):
+    model = Declaration
+    filterset_class = DeclarationFilter
+
+    def get_base_queryset(self):
+        return Declaration.objects.published().for_listing()
+
+    def get_facets(self):
+        return [Facet("kind", _("kind"), "kind", choices=dict(Declaration.Kind.choices))]
 
 
 class ForumDetailView(RecordDetailView):

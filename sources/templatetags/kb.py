@@ -1,10 +1,13 @@
 """Template helpers shared by every page: language switch URLs, paragraphs, typology labels."""
 
+import json
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import formats, timezone
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 register = template.Library()
@@ -77,3 +80,56 @@ def bibtex_escape(text):
     for char in "&%$#_{}":
         text = text.replace(char, "\\" + char)
     return text
+
+
+JSON_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.simple_tag(takes_context=True)
+def json_ld(context, record):
+    """schema.org JSON-LD for places, organisations and events (a data block, never executed)."""
+    request = context["request"]
+    url = request.build_absolute_uri(record.get_absolute_url())
+    kind = record._meta.model_name
+    if kind == "place":
+        data = {"@type": "Place", "name": record.name}
+        if record.latitude is not None and record.longitude is not None:
+            data["geo"] = {"@type": "GeoCoordinates", "latitude": float(record.latitude),
+                           "longitude": float(record.longitude)}  # fmt: skip
+        if record.country:
+            data["address"] = {"@type": "PostalAddress", "addressCountry": record.country}
+        if record.parent_id:
+            data["containedInPlace"] = {"@type": "Place", "name": record.parent.name}
+    elif kind == "organisation":
+        data = {"@type": "Organization", "name": record.name}
+        if record.acronym:
+            data["alternateName"] = record.acronym
+        if record.website:
+            data["sameAs"] = record.website
+    elif kind == "event":
+        data = {"@type": "Event", "name": record.name}
+        if record.year:
+            data["startDate"] = f"{record.year}-{record.month:02d}" if record.month else str(record.year)
+        if record.place_id:
+            data["location"] = {"@type": "Place", "name": record.place.name,
+                                "address": {"@type": "PostalAddress", "addressCountry": record.place.country}}  # fmt: skip
+        if record.forum_id:
+            data["superEvent"] = {"@type": "EventSeries", "name": record.forum.name}
+    else:
+        return ""
+    description = getattr(record, "description", "")
+    if description:
+        data["description"] = description[:300]
+    data = {
+        "@context": "https://schema.org",
+        **data,
+        "url": url,
+        "inLanguage": context.get("LANGUAGE_CODE", "fr"),
+    }
+    payload = json.dumps(data, ensure_ascii=False).translate(JSON_ESCAPES)
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(payload))
+
+
+@register.filter
+def verbose_name_of(record):
+    return record._meta.verbose_name

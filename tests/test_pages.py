@@ -1,0 +1,108 @@
+"""Every page type exists in both languages, with title, description, alternates and breadcrumbs."""
+
+import json
+import re
+from xml.etree import ElementTree
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from tests import factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def records():
+    place = f.make_place(slug="grenoble", name_fr="Grenoble", latitude="45.19", longitude="5.72")
+    network = f.make_network(slug="anvita")
+    f.make_membership(network, place)
+    forum = f.make_forum(slug="gmf")
+    event = f.make_event(slug="gmf-2014", forum=forum, place=place, year=2014, month=6)
+    return {
+        "networks:network-detail": network,
+        "practices:practice-detail": f.make_practice(slug="riace", places=[place]),
+        "actors:place-detail": place,
+        "actors:organisation-detail": f.make_organisation(slug="iom", acronym="OIM"),
+        "actors:person-detail": f.make_person(slug="damien-careme"),
+        "networks:forum-detail": forum,
+        "networks:event-detail": event,
+        "networks:declaration-detail": f.make_declaration(slug="barcelona-call", event=event),
+        "sources:source-detail": f.make_source(slug="lacroix-2020"),
+    }
+
+
+LISTS = ["home", "about", "api-page", "search", "networks:network-list", "practices:practice-list",
+         "actors:place-list", "actors:organisation-list", "actors:person-list", "networks:forum-list",
+         "networks:declaration-list", "sources:source-list"]  # fmt: skip
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_every_page_type_renders_in_both_languages_with_its_metadata(client, records, language):
+    with translation.override(language):
+        urls = [reverse(name) for name in LISTS] + [record.get_absolute_url() for record in records.values()]
+    for url in urls:
+        page = client.get(url)
+        assert page.status_code == 200, url
+        html = page.text
+        assert f'<html lang="{language}">' in html, url
+        title = re.search(r"<title>(.*?)</title>", html, re.S).group(1).strip()
+        assert title and not title.startswith("·"), url
+        assert re.search(r'<meta name="description" content="[^"]{20,}', html), url
+        assert 'hreflang="fr"' in html and 'hreflang="en"' in html and 'rel="canonical"' in html, url
+        if url.rstrip("/") not in (f"/{language}",):
+            assert 'class="breadcrumbs"' in html, url
+
+
+def test_json_ld_describes_places_organisations_and_events(client, records):
+    for name, schema_type in [("actors:place-detail", "Place"), ("actors:organisation-detail", "Organization"),
+                              ("networks:event-detail", "Event")]:  # fmt: skip
+        html = client.get(records[name].get_absolute_url()).text
+        data = json.loads(
+            re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
+        )
+        assert data["@context"] == "https://schema.org" and data["@type"] == schema_type
+        assert data["url"].endswith(records[name].get_absolute_url())
+    event = json.loads(re.search(r"ld\+json\">(.*?)</script>", client.get(records["networks:event-detail"]
+                       .get_absolute_url()).text, re.S).group(1))  # fmt: skip
+    assert event["startDate"] == "2014-06" and event["location"]["name"]
+
+
+def test_sitemap_lists_every_record_in_both_languages_with_alternates(client, records):
+    response = client.get("/sitemap.xml")
+    root = ElementTree.fromstring(response.content)
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    locations = {loc.text for loc in root.iterfind("s:url/s:loc", ns)}
+    assert (
+        "http://testserver/fr/reseaux/anvita/" in locations
+        and "http://testserver/en/networks/anvita/" in locations
+    )
+    assert "http://testserver/en/practices/riace/" in locations
+    assert root.find("s:url/x:link[@hreflang='en']", ns) is not None
+
+
+def test_robots_txt_points_to_the_sitemap(client):
+    body = client.get("/robots.txt").text
+    assert "Sitemap: http://testserver/sitemap.xml" in body and "Disallow: /admin/" in body
+
+
+@pytest.mark.parametrize(
+    "path, text", [("/fr/nulle-part/", "Page introuvable"), ("/en/nowhere/", "Page not found")]
+)
+def test_not_found_pages_are_bilingual(client, path, text):
+    response = client.get(path)
+    assert response.status_code == 404 and text in response.text
+
+
+def test_server_error_page_is_bilingual_and_standalone(client):
+    from django.template.loader import get_template
+
+    html = get_template("500.html").render()
+    assert "Une erreur est survenue" in html and "Something went wrong" in html and "{%" not in html
+
+
+def test_forum_timeline_lists_events_in_order(client, records):
+    f.make_event(slug="rabat-2021", year=2021)
+    page = client.get(reverse("networks:forum-list")).text
+    assert page.find(records["networks:event-detail"].name) < page.find("/rabat-2021/")
