@@ -132,8 +132,9 @@ class FilterBackend(DjangoFilterBackend):
             }
             if unknown and len(unknown) == len(errors):
                 names = ", ".join(unknown)
-                raise exceptions.NotFound({"detail": _("No such record for: %(names)s.") % {"names": names},
-                                           "errors": unknown})  # fmt: skip
+                raise exceptions.NotFound(
+                    {"detail": _("No such record for: %(names)s.") % {"names": names}, "errors": unknown}
+                )
             raise exceptions.ValidationError(filterset.errors)
         return filterset.qs
 

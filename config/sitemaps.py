@@ -33,8 +33,15 @@ class PageSitemap(Sitemap):
     priority = 0.8
 
     def items(self):
-        return ["home", "networks:network-list", "practices:practice-list", "actors:place-list",
-                "networks:forum-list", "about", "api-page"]  # fmt: skip
+        return [
+            "home",
+            "networks:network-list",
+            "practices:practice-list",
+            "actors:place-list",
+            "networks:forum-list",
+            "about",
+            "api-page",
+        ]
 
     def location(self, item):
         return reverse(item)

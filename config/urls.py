@@ -1,9 +1,8 @@
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
-
-from django.contrib.sitemaps.views import sitemap
 
 from config.sitemaps import SITEMAPS
 from config.views import AboutView, ApiPageView, HomeView, SearchView, robots_txt

@@ -65,8 +65,14 @@ class SearchView(TemplateView):
                 found = list(
                     search(model.objects.published(), query, fields, ranked=True)[: RESULTS_PER_KIND + 1]
                 )
-                counts.append((kind, model._meta.verbose_name_plural, min(len(found), RESULTS_PER_KIND),
-                               len(found) > RESULTS_PER_KIND))  # fmt: skip
+                counts.append(
+                    (
+                        kind,
+                        model._meta.verbose_name_plural,
+                        min(len(found), RESULTS_PER_KIND),
+                        len(found) > RESULTS_PER_KIND,
+                    )
+                )
                 label = model._meta.verbose_name
                 results.extend((record.rank, label, record) for record in found[:RESULTS_PER_KIND])
         results.sort(key=lambda item: -item[0])

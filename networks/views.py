@@ -1,6 +1,6 @@
 from django.db.models import Count, ExpressionWrapper, F, IntegerField, Prefetch
-from django.views.generic import ListView
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import ListView
 
 from actors.countries import country_name
 from networks.filters import DeclarationFilter, NetworkFilter
@@ -30,13 +30,13 @@ class NetworkListView(FilteredListView):
                 decade,
                 alias="founding_decade",
                 label_function=lambda value: f"{value}–{value + 9}",
-            ),  # fmt: skip
+            ),
             Facet(
                 "theme",
                 _("theme of its members' practices"),
                 "memberships__place__practices__themes__slug",
                 label_field="memberships__place__practices__themes__name",
-            ),  # fmt: skip
+            ),
         ]
 
     def get_context_data(self, **kwargs):

@@ -37,7 +37,7 @@ class PracticeListView(FilteredListView):
                 _("network of the place"),
                 "places__memberships__network__slug",
                 label_field="places__memberships__network__name",
-            ),  # fmt: skip
+            ),
         ]
 
 

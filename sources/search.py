@@ -65,7 +65,7 @@ def weighted_vector(fields):
             Unaccent(Coalesce(Cast(field, TextField()), Value(""))),
             config=config_for(field),
             weight="A" if index < 3 else "B",
-        )  # fmt: skip
+        )
         for index, field in enumerate(fields)
     ]
     return reduce(lambda left, right: left + right, vectors)
@@ -122,7 +122,7 @@ def postgresql_search(queryset, query, fields, ranked):
             *[
                 TrigramWordSimilarity(Value(fold(query)), Unaccent(Coalesce(Cast(f, TextField()), Value(""))))
                 for f in title_fields
-            ],  # fmt: skip
+            ],
             Value(0.0),
         )
         if len(title_fields) > 0

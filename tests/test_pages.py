@@ -33,9 +33,20 @@ def records():
     }
 
 
-LISTS = ["home", "about", "api-page", "search", "networks:network-list", "practices:practice-list",
-         "actors:place-list", "actors:organisation-list", "actors:person-list", "networks:forum-list",
-         "networks:declaration-list", "sources:source-list"]  # fmt: skip
+LISTS = [
+    "home",
+    "about",
+    "api-page",
+    "search",
+    "networks:network-list",
+    "practices:practice-list",
+    "actors:place-list",
+    "actors:organisation-list",
+    "actors:person-list",
+    "networks:forum-list",
+    "networks:declaration-list",
+    "sources:source-list",
+]
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
@@ -56,16 +67,24 @@ def test_every_page_type_renders_in_both_languages_with_its_metadata(client, rec
 
 
 def test_json_ld_describes_places_organisations_and_events(client, records):
-    for name, schema_type in [("actors:place-detail", "Place"), ("actors:organisation-detail", "Organization"),
-                              ("networks:event-detail", "Event")]:  # fmt: skip
+    for name, schema_type in [
+        ("actors:place-detail", "Place"),
+        ("actors:organisation-detail", "Organization"),
+        ("networks:event-detail", "Event"),
+    ]:
         html = client.get(records[name].get_absolute_url()).text
         data = json.loads(
             re.search(r'<script type="application/ld\+json">(.*?)</script>', html, re.S).group(1)
         )
         assert data["@context"] == "https://schema.org" and data["@type"] == schema_type
         assert data["url"].endswith(records[name].get_absolute_url())
-    event = json.loads(re.search(r"ld\+json\">(.*?)</script>", client.get(records["networks:event-detail"]
-                       .get_absolute_url()).text, re.S).group(1))  # fmt: skip
+    event = json.loads(
+        re.search(
+            r"ld\+json\">(.*?)</script>",
+            client.get(records["networks:event-detail"].get_absolute_url()).text,
+            re.S,
+        ).group(1)
+    )
     assert event["startDate"] == "2014-06" and event["location"]["name"]
 
 

@@ -94,8 +94,11 @@ def json_ld(context, record):
     if kind == "place":
         data = {"@type": "Place", "name": record.name}
         if record.latitude is not None and record.longitude is not None:
-            data["geo"] = {"@type": "GeoCoordinates", "latitude": float(record.latitude),
-                           "longitude": float(record.longitude)}  # fmt: skip
+            data["geo"] = {
+                "@type": "GeoCoordinates",
+                "latitude": float(record.latitude),
+                "longitude": float(record.longitude),
+            }
         if record.country:
             data["address"] = {"@type": "PostalAddress", "addressCountry": record.country}
         if record.parent_id:
@@ -111,8 +114,11 @@ def json_ld(context, record):
         if record.year:
             data["startDate"] = f"{record.year}-{record.month:02d}" if record.month else str(record.year)
         if record.place_id:
-            data["location"] = {"@type": "Place", "name": record.place.name,
-                                "address": {"@type": "PostalAddress", "addressCountry": record.place.country}}  # fmt: skip
+            data["location"] = {
+                "@type": "Place",
+                "name": record.place.name,
+                "address": {"@type": "PostalAddress", "addressCountry": record.place.country},
+            }
         if record.forum_id:
             data["superEvent"] = {"@type": "EventSeries", "name": record.forum.name}
     else:

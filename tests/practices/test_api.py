@@ -18,10 +18,22 @@ def fiches():
     grenoble, riace = f.make_place(slug="grenoble", country="FR"), f.make_place(slug="riace", country="IT")
     anvita = f.make_network(slug="anvita")
     f.make_membership(anvita, grenoble)
-    f.make_practice(slug="grenoble-council", themes=[participation], places=[grenoble], country="FR",
-                    family="place-of-migrants", status="ongoing")  # fmt: skip
-    f.make_practice(slug="riace", themes=[housing], places=[riace], country="IT", family="place-of-migrants",
-                    status="contested")  # fmt: skip
+    f.make_practice(
+        slug="grenoble-council",
+        themes=[participation],
+        places=[grenoble],
+        country="FR",
+        family="place-of-migrants",
+        status="ongoing",
+    )
+    f.make_practice(
+        slug="riace",
+        themes=[housing],
+        places=[riace],
+        country="IT",
+        family="place-of-migrants",
+        status="contested",
+    )
     linked = f.make_practice(
         slug="camp", themes=[health, housing], country="FR", family="civil-society", status="ended"
     )

@@ -87,6 +87,13 @@ def test_fiche_page_offers_a_permanent_link_and_ready_made_citations(client):
 
 
 def test_every_record_page_can_be_cited(client):
-    for record in (f.make_network(), f.make_place(), f.make_organisation(), f.make_person(), f.make_forum(),
-                   f.make_event(), f.make_declaration()):  # fmt: skip
+    for record in (
+        f.make_network(),
+        f.make_place(),
+        f.make_organisation(),
+        f.make_person(),
+        f.make_forum(),
+        f.make_event(),
+        f.make_declaration(),
+    ):
         assert 'id="cite-this"' in client.get(record.get_absolute_url()).text, record
