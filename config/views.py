@@ -1,3 +1,4 @@
+from django.db.models import Count, Q
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from django.views import defaults
@@ -5,7 +6,7 @@ from django.views.generic import TemplateView
 
 from networks.models import Event
 from networks.views import typology_matrix
-from practices.models import Practice
+from practices.models import Practice, Theme
 
 
 class HomeView(TemplateView):

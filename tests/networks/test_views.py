@@ -68,7 +68,7 @@ def test_home_shows_the_typology_matrix_with_counts(client, django_assert_max_nu
     f.make_network(scale="national", origin="spontaneous", scope="specialist")
     f.make_network(scale="national", origin="spontaneous", scope="specialist")
     f.make_network(scale="transnational", origin="co-opted", scope="generalist")
-    with django_assert_max_num_queries(4):
+    with django_assert_max_num_queries(5):  # matrix, featured fiches and their places, timeline, themes
         response = client.get(reverse("home"))
     matrix = {
         (row["scale"], cell["origin"], scope["scope"]): scope["count"]
