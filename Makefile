@@ -6,7 +6,7 @@ export UV_PYTHON_DOWNLOADS := never
 UV := $(PYTHON_BIN) -m uv
 PY := .venv/bin/python
 
-.PHONY: setup run test lint format messages seed check-content export-content backup clean
+.PHONY: setup run prod test lint format messages seed check-content export-content backup restore clean
 
 .venv/.synced: pyproject.toml uv.lock
 	@$(PYTHON_BIN) -m uv --version >/dev/null 2>&1 || $(PYTHON_BIN) -m pip install --quiet uv
@@ -20,6 +20,10 @@ setup: .venv/.synced  ## virtual environment from the lock file, messages, datab
 run: setup  ## serve the site with all its content (SQLite by default) on 127.0.0.1:$(PORT)
 	$(PY) manage.py load_content --if-empty
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+prod: .venv/.synced  ## as in production on 127.0.0.1:$(PORT): gunicorn, DEBUG off, static files collected
+	$(PY) manage.py compilemessages --ignore=.venv -v0
+	PORT=$(PORT) scripts/prod.sh
 
 test: .venv/.synced  ## the whole suite, on a throwaway PostgreSQL unless DATABASE_URL is set
 	$(PY) manage.py compilemessages --ignore=.venv -v0
@@ -44,6 +48,13 @@ check-content: setup  ## sources, locators, quotes and translations of every rec
 
 export-content: setup  ## write the database's content back to fixtures/ for review
 	$(PY) manage.py export_content
+
+backup: setup  ## a dated dump of the content (natural keys, both languages) in backups/
+	$(PY) manage.py export_content --output backups/$$(date -u +%Y%m%d-%H%M%S)
+
+restore: setup  ## load a backup into an empty database: make restore BACKUP=backups/20261122-070000
+	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/<folder>"; exit 2; }
+	$(PY) manage.py load_content $(BACKUP)/sources.json $(BACKUP)/actors.json $(BACKUP)/networks.json $(BACKUP)/practices.json
 
 clean:
 	rm -rf .venv staticfiles db.sqlite3

@@ -5,13 +5,15 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from config.sitemaps import SITEMAPS
-from config.views import AboutView, ApiPageView, HomeView, SearchView, robots_txt
+from config.views import AboutView, ApiPageView, HomeView, SearchView, favicon, healthz, robots_txt
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include("config.api")),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", robots_txt, name="robots"),
+    path("healthz", healthz, name="healthz"),
+    path("favicon.ico", favicon),
 ]
 
 urlpatterns += i18n_patterns(

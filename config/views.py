@@ -1,4 +1,3 @@
-from django.db.models import Count, Q
 from django.http import JsonResponse
 from django.utils.translation import gettext as _
 from django.views import defaults
@@ -6,7 +5,7 @@ from django.views.generic import TemplateView
 
 from networks.models import Event
 from networks.views import typology_matrix
-from practices.models import Practice, Theme
+from practices.models import Practice
 
 
 class HomeView(TemplateView):
@@ -110,3 +109,42 @@ def robots_txt(request):
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+MIGRATIONS_APPLIED = False  # once true it stays true for this process: migrations are not undone at run time
+
+
+def healthz(request):
+    """For a load balancer: 200 when the database answers and every migration is applied, else 503."""
+    global MIGRATIONS_APPLIED
+    from django.db import DatabaseError, connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    checks = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        checks["database"] = "ok"
+        if not MIGRATIONS_APPLIED:
+            executor = MigrationExecutor(connection)
+            pending = executor.migration_plan(executor.loader.graph.leaf_nodes())
+            MIGRATIONS_APPLIED = not pending
+            checks["migrations"] = "ok" if not pending else f"{len(pending)} pending"
+        else:
+            checks["migrations"] = "ok"
+    except DatabaseError as error:
+        checks.setdefault("database", f"unavailable: {error.__class__.__name__}")
+    healthy = checks.get("database") == "ok" and checks.get("migrations") == "ok"
+    response = JsonResponse(
+        {"status": "ok" if healthy else "unavailable", **checks}, status=200 if healthy else 503
+    )
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico (the admin links none): send them to the site's SVG icon."""
+    from django.http import HttpResponsePermanentRedirect
+    from django.templatetags.static import static
+
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))

@@ -13,3 +13,13 @@ class SourcesConfig(AppConfig):
         from sources.search import register_sqlite_functions
 
         connection_created.connect(register_sqlite_functions)
+
+        from django.db.models.signals import post_migrate
+
+        post_migrate.connect(ensure_curator_group_once, sender=self)
+
+
+def ensure_curator_group_once(sender, **kwargs):
+    from sources.permissions import ensure_curator_group
+
+    ensure_curator_group()

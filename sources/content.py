@@ -41,6 +41,7 @@ CONTENT_MODELS = [
     "sources.claim",
     "sources.slugredirect",
 ]
+# Not content: the content version is bookkeeping of the page cache.
 APP_FILES = ["sources", "actors", "networks", "practices"]
 
 
@@ -119,7 +120,9 @@ def load_content(paths, replace=False, stdout=None):
 
     counts = {}
     now = timezone.now()
-    with translation.override(settings.LANGUAGE_CODE), transaction.atomic():
+    from sources.versioning import one_bump
+
+    with translation.override(settings.LANGUAGE_CODE), transaction.atomic(), one_bump():
         if replace:
             clear_content()
         deferred = []

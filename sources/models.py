@@ -321,3 +321,16 @@ class SlugRedirect(models.Model):
 
     def __str__(self):
         return f"{self.model}: {self.old_slug} → {self.new_slug}"
+
+
+class ContentVersion(models.Model):
+    """One row whose number changes whenever any content changes: the key of every cached page."""
+
+    value = models.PositiveBigIntegerField(default=1)
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("content version")
+
+    def __str__(self):
+        return f"v{self.value} ({self.changed_at:%Y-%m-%d %H:%M})"

@@ -1,9 +1,12 @@
 """Keep identifiers stable: when a record's slug changes, remember the old one so it redirects."""
 
-from django.db.models.signals import pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 
 from sources.models import Record, SlugRedirect
+from sources.versioning import bump
+
+CONTENT_APPS = {"sources", "actors", "networks", "practices"}
 
 
 @receiver(pre_save)
@@ -18,3 +21,17 @@ def remember_renamed_slug(sender, instance, raw=False, **kwargs):
         SlugRedirect.objects.update_or_create(
             model=label, old_slug=old_slug, defaults={"new_slug": instance.slug}
         )
+
+
+@receiver(post_save)
+@receiver(post_delete)
+def content_changed(sender, **kwargs):
+    """Any change to the content invalidates every cached page (a new content version)."""
+    if sender._meta.app_label in CONTENT_APPS and sender._meta.model_name != "contentversion":
+        bump()
+
+
+@receiver(m2m_changed)
+def content_relations_changed(sender, action, **kwargs):
+    if action.startswith("post_") and sender._meta.app_label in CONTENT_APPS:
+        bump()

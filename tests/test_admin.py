@@ -32,7 +32,9 @@ def one_of_each():
 
 
 def test_every_model_has_a_changelist_add_and_change_page(curator_client, one_of_each):
-    for model in site._registry:
+    for model in [
+        m for m in site._registry if m._meta.app_label in {"sources", "actors", "networks", "practices"}
+    ]:
         info = model._meta.app_label, model._meta.model_name
         assert curator_client.get(reverse(f"admin:{info[0]}_{info[1]}_changelist")).status_code == 200, info
         assert curator_client.get(reverse(f"admin:{info[0]}_{info[1]}_add")).status_code == 200, info
