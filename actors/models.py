@@ -2,10 +2,10 @@
 
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from sources.models import Record, RecordQuerySet, SlugManager, Sourced, year_field
+from sources.urls_cache import record_url
 
 
 class PlaceQuerySet(RecordQuerySet):
@@ -79,7 +79,7 @@ class Place(Record):
         ]
 
     def get_absolute_url(self):
-        return reverse("actors:place-detail", kwargs={"slug": self.slug})
+        return record_url("actors:place-detail", self.slug)
 
     @property
     def size_band(self):
@@ -122,7 +122,7 @@ class Organisation(Record):
         verbose_name_plural = _("organisations")
 
     def get_absolute_url(self):
-        return reverse("actors:organisation-detail", kwargs={"slug": self.slug})
+        return record_url("actors:organisation-detail", self.slug)
 
 
 class PersonQuerySet(RecordQuerySet):
@@ -142,7 +142,7 @@ class Person(Record):
         verbose_name_plural = _("people")
 
     def get_absolute_url(self):
-        return reverse("actors:person-detail", kwargs={"slug": self.slug})
+        return record_url("actors:person-detail", self.slug)
 
 
 class Role(Sourced):

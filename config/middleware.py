@@ -125,10 +125,18 @@ class ContentCacheMiddleware:
     The key holds the content version, the path with its query and, for the API, the Accept header,
     so French and English pages never mix and any change to the content is seen at once. Responses
     carry Last-Modified (the content's last change) and Cache-Control a reverse proxy or CDN can honour.
+    Entries are plain bytes and headers (cheaper to load than a pickled response).
     """
 
     PREFIXES = ("/fr/", "/en/", "/api/v1/")
     EXCLUDED = ("/api/v1/dump/", "/api/v1/schema/", "/api/v1/docs/")
+    UNCACHED_HEADERS = {
+        "x-request-id",
+        "x-cache",
+        "set-cookie",
+        "content-security-policy",
+        "permissions-policy",
+    }
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -137,6 +145,7 @@ class ContentCacheMiddleware:
         if not self.cacheable_request(request):
             return self.get_response(request)
         from django.core.cache import cache
+        from django.http import HttpResponse
         from django.utils.http import http_date
 
         from sources.versioning import current_version
@@ -145,18 +154,29 @@ class ContentCacheMiddleware:
         key = self.key(request, version)
         cached = cache.get(key)
         if cached is not None:
-            cached["X-Cache"] = "hit"
-            return cached
+            content, headers = cached
+            response = HttpResponse(content)
+            for name, value in headers:
+                response[name] = value
+            response["X-Cache"] = "hit"
+            return response
         response = self.get_response(request)
         if self.cacheable_response(response):
             response["Last-Modified"] = http_date(changed_at.timestamp())
             response.setdefault("Cache-Control", f"public, max-age={settings.PAGE_CACHE_MAX_AGE}")
-            if hasattr(response, "render") and callable(response.render):
-                response.add_post_render_callback(
-                    lambda rendered: cache.set(key, rendered, settings.PAGE_CACHE_SECONDS)
-                )
+
+            def store(rendered):
+                headers = [
+                    (name, value)
+                    for name, value in rendered.items()
+                    if name.lower() not in self.UNCACHED_HEADERS
+                ]
+                cache.set(key, (rendered.content, headers), settings.PAGE_CACHE_SECONDS)
+
+            if getattr(response, "is_rendered", True):
+                store(response)
             else:
-                cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+                response.add_post_render_callback(store)
             response["X-Cache"] = "miss"
         return response
 
@@ -181,7 +201,8 @@ class ContentCacheMiddleware:
     def key(request, version):
         import hashlib
 
-        accept = request.headers.get("Accept", "") if request.path.startswith("/api/") else ""
-        language = request.headers.get("Accept-Language", "")[:2] if request.path.startswith("/api/") else ""
+        api = request.path.startswith("/api/")
+        accept = request.headers.get("Accept", "") if api else ""
+        language = request.headers.get("Accept-Language", "")[:2] if api else ""
         raw = f"{request.get_full_path()}|{accept}|{language}"
         return f"page:{version}:{hashlib.sha256(raw.encode()).hexdigest()}"

@@ -2,10 +2,10 @@
 
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from sources.models import Record, RecordQuerySet, SlugManager, exactly_one_of, year_field
+from sources.urls_cache import record_url
 
 
 class NetworkQuerySet(RecordQuerySet):
@@ -110,7 +110,7 @@ class Network(Record):
         ]
 
     def get_absolute_url(self):
-        return reverse("networks:network-detail", kwargs={"slug": self.slug})
+        return record_url("networks:network-detail", self.slug)
 
 
 class MembershipQuerySet(RecordQuerySet):
@@ -229,7 +229,7 @@ class Forum(Record):
         verbose_name_plural = _("forums")
 
     def get_absolute_url(self):
-        return reverse("networks:forum-detail", kwargs={"slug": self.slug})
+        return record_url("networks:forum-detail", self.slug)
 
 
 class EventQuerySet(RecordQuerySet):
@@ -273,7 +273,7 @@ class Event(Record):
         ]
 
     def get_absolute_url(self):
-        return reverse("networks:event-detail", kwargs={"slug": self.slug})
+        return record_url("networks:event-detail", self.slug)
 
 
 class DeclarationQuerySet(RecordQuerySet):
@@ -337,4 +337,4 @@ class Declaration(Record):
         verbose_name_plural = _("declarations and policy documents")
 
     def get_absolute_url(self):
-        return reverse("networks:declaration-detail", kwargs={"slug": self.slug})
+        return record_url("networks:declaration-detail", self.slug)

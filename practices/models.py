@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from sources.models import Record, RecordQuerySet, SlugManager, Sourced, year_field
+from sources.urls_cache import record_url
 
 
 class Theme(Record):
@@ -94,7 +95,7 @@ class Practice(Record):
         ]
 
     def get_absolute_url(self):
-        return reverse("practices:practice-detail", kwargs={"slug": self.slug})
+        return record_url("practices:practice-detail", self.slug)
 
 
 class KeyFigure(models.Model):

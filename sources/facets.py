@@ -23,12 +23,16 @@ class Facet:
     limit: int = 30
 
 
-def facet_values(facet, filterset_class, data, base_queryset, request):
-    data = data.copy()
-    data.pop(facet.param, None)
-    data.pop("page", None)
-    filterset = filterset_class(data or None, queryset=base_queryset, request=request)
-    queryset = filterset.qs if not filterset.is_bound or filterset.is_valid() else base_queryset.none()
+def facet_values(facet, filterset_class, data, base_queryset, request, filtered=None):
+    if facet.param in data or filtered is None:
+        # The facet counts what the *other* filters select: a FilterSet without this facet's own value.
+        data = data.copy()
+        data.pop(facet.param, None)
+        data.pop("page", None)
+        filterset = filterset_class(data or None, queryset=base_queryset, request=request)
+        queryset = filterset.qs if not filterset.is_bound or filterset.is_valid() else base_queryset.none()
+    else:
+        queryset = filtered  # this facet is not in use: the page's own filtered list is what it counts
     key = facet.alias or facet.group_by
     queryset = queryset.order_by()
     if facet.alias:
@@ -58,13 +62,13 @@ def facet_values(facet, filterset_class, data, base_queryset, request):
     return result
 
 
-def facets_context(facets, filterset_class, request, base_queryset):
+def facets_context(facets, filterset_class, request, base_queryset, filtered=None):
     """[{param, label, values: [{value, label, count, url, active}], clear_url}] for the template."""
     data = request.GET.copy()
     context = []
     for facet in facets:
         chosen = {value for value in data.get(facet.param, "").split(",") if value}
-        values = facet_values(facet, filterset_class, data, base_queryset, request)
+        values = facet_values(facet, filterset_class, data, base_queryset, request, filtered)
         for value in values:
             query = data.copy()
             query.pop("page", None)

@@ -56,8 +56,10 @@ class FilteredListView(ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["filterset"] = self.filterset
+        valid = not self.filterset.is_bound or self.filterset.is_valid()
+        filtered = self.filterset.qs if valid else self.model.objects.none()
         context["facets"] = facets_context(
-            self.get_facets(), self.filterset_class, self.request, self.model.objects.published()
+            self.get_facets(), self.filterset_class, self.request, self.model.objects.published(), filtered
         )
         context["search_query"] = self.request.GET.get("search", "")
         query = self.request.GET.copy()

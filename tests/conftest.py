@@ -25,3 +25,13 @@ def french_by_default():
 @pytest.fixture
 def on_postgres():
     return connection.vendor == "postgresql"
+
+
+@pytest.fixture(autouse=True)
+def fresh_content_version():
+    """The content version is memoised per process; each test's database starts afresh."""
+    from sources.versioning import forget
+
+    forget()
+    yield
+    forget()
