@@ -6,7 +6,7 @@ export UV_PYTHON_DOWNLOADS := never
 UV := $(PYTHON_BIN) -m uv
 PY := .venv/bin/python
 
-.PHONY: setup run prod bench test lint format messages seed check-content export-content backup restore clean
+.PHONY: setup run prod bench loadtest test lint format messages seed check-content export-content backup restore clean
 
 .venv/.synced: pyproject.toml uv.lock
 	@$(PYTHON_BIN) -m uv --version >/dev/null 2>&1 || $(PYTHON_BIN) -m pip install --quiet uv
@@ -53,6 +53,10 @@ bench: .venv/.synced  ## throughput as ratios to a reference view: SCALE=100, DU
 	@command -v wrk >/dev/null || { echo "make bench needs wrk (apt-get install wrk)"; exit 2; }
 	$(PY) manage.py compilemessages --ignore=.venv -v0
 	scripts/with_postgres.sh $(PY) scripts/bench.py
+
+loadtest: .venv/.synced  ## gunicorn as in production under wrk (64 connections, DURATION=60 s), then a database outage
+	$(PY) manage.py compilemessages --ignore=.venv -v0
+	scripts/loadtest.sh
 
 backup: setup  ## a dated dump of the content (natural keys, both languages) in backups/
 	$(PY) manage.py export_content --output backups/$$(date -u +%Y%m%d-%H%M%S)

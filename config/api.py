@@ -7,9 +7,17 @@ from rest_framework.routers import DefaultRouter
 
 from actors.api import OrganisationViewSet, PersonViewSet, PlaceViewSet
 from config import exports
+from config.viewsets import ApiBehaviour
 from networks.api import DeclarationViewSet, EventViewSet, ForumViewSet, MembershipViewSet, NetworkViewSet
 from practices.api import PracticeViewSet, ThemeViewSet
 from sources.api import ClaimViewSet, SourceViewSet
+
+
+class SchemaView(ApiBehaviour, SpectacularAPIView):
+    """The OpenAPI schema: one API version (a ?version= parameter is ignored), errors in JSON."""
+
+    api_version = "1.0.0"
+
 
 router = DefaultRouter()
 router.include_format_suffixes = False
@@ -32,7 +40,7 @@ urlpatterns = [
     path("graph/", exports.GraphView.as_view(), name="graph"),
     path("graph.graphml", exports.GraphMLView.as_view(), name="graph-graphml"),
     path("dump/", exports.DumpView.as_view(), name="dump"),
-    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("schema/", SchemaView.as_view(), name="schema"),
     # Swagger UI sets one inline style: the only exception to the site's CSP, on this page only.
     path(
         "docs/",

@@ -5,7 +5,7 @@ import time
 import uuid
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
+from django.db import DatabaseError, InterfaceError, OperationalError
 from django.template.loader import render_to_string
 
 logger = logging.getLogger("kb.requests")
@@ -150,9 +150,17 @@ class ContentCacheMiddleware:
 
         from sources.versioning import current_version
 
-        version, changed_at = current_version()
-        key = self.key(request, version)
-        cached = cache.get(key)
+        try:
+            version, changed_at = current_version()
+            key = self.key(request, version)
+            cached = cache.get(key)
+        except DatabaseError:
+            return self.get_response(request)  # the view meets the same error: a 503, below
+        except Exception as error:  # the shared cache (Redis) is down: serve uncached
+            logger.warning(
+                "page cache unavailable: %s", error, extra={"request_id": getattr(request, "request_id", "")}
+            )
+            return self.get_response(request)
         if cached is not None:
             content, headers = cached
             response = HttpResponse(content)

@@ -33,7 +33,7 @@ class ApiBehaviour:
         if (
             force and requested is not None and requested not in known
         ):  # rendering the error: fall back to JSON
-            renderer = next(r for r in self.get_renderers() if r.format == "json")
+            renderer = next((r for r in self.get_renderers() if r.format == "json"), JSONRenderer())
             return renderer, renderer.media_type
         if requested is not None and requested not in known:
             formats = ", ".join(renderer.format for renderer in self.get_renderers())

@@ -9,8 +9,9 @@ from xml.etree import ElementTree
 import pytest
 from django.core.cache.backends.locmem import LocMemCache
 from django.urls import reverse
-from rest_framework.throttling import AnonRateThrottle, SimpleRateThrottle
+from rest_framework.throttling import SimpleRateThrottle
 
+from config.api_base import AnonRateThrottle
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db

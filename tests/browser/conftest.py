@@ -9,9 +9,9 @@
   (what its `live_server` fixture runs); that fixture is not requested because with it every
   test gets `transactional_db`, which flushes the content after each test. Browser tests carry
   `pytest.mark.django_db` (plain) so that pytest-django creates the test database for them.
-* One browser per session, a fresh context per test. Every request is recorded, anything not
-  addressed to this machine is aborted, and after each test the call phase fails if a page
-  logged a JavaScript error or tried to leave localhost.
+* One browser for the run (package-scoped: see `browser`), a fresh context per test. Every
+  request is recorded, anything not addressed to this machine is aborted, and after each test
+  the call phase fails if a page logged a JavaScript error or tried to leave localhost.
 """
 
 import json
@@ -78,7 +78,7 @@ def chromium_path():
 
 
 @pytest.fixture(scope="package")
-def site(django_db_setup, django_db_blocker):
+def site(browser, django_db_setup, django_db_blocker):
     """A live server on the real content, for every test of this package."""
     from django.contrib.contenttypes.models import ContentType
     from django.core.management import call_command
@@ -95,6 +95,11 @@ def site(django_db_setup, django_db_blocker):
                 pytrace=False,
             )
         load_content(default_fixture_paths(), replace=True)
+        # The server's request threads (one per browser connection, kept alive) each open their own
+        # connection: close it after every request, so none outlives the server and holds the test
+        # database (the settings dict is shared by every thread's connection).
+        conn_max_age = connection.settings_dict.get("CONN_MAX_AGE", 0)
+        connection.settings_dict["CONN_MAX_AGE"] = 0
         server = LiveServer(os.environ.get("DJANGO_LIVE_TEST_SERVER_ADDRESS") or "localhost")
         server._live_server_modified_settings.enable()
         try:
@@ -102,12 +107,21 @@ def site(django_db_setup, django_db_blocker):
         finally:
             server._live_server_modified_settings.disable()
             server.stop()
+            connection.settings_dict["CONN_MAX_AGE"] = conn_max_age
             call_command("flush", interactive=False, verbosity=0)
             ContentType.objects.clear_cache()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser(chromium_path):
+    """The one Chromium of the run (all browser tests are in this package).
+
+    While Playwright's sync API is started, the main thread has a running event loop and another
+    contextvars context, so Django hands out other (context-local) database connections. Keeping
+    it to this package spares the rest of the suite; the connections opened meanwhile are closed
+    before it stops, or they would hold the test database open when it is dropped.
+    """
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
     playwright = sync_playwright().start()
@@ -118,6 +132,7 @@ def browser(chromium_path):
         finally:
             browser.close()
     finally:
+        connections.close_all()
         playwright.stop()
 
 
@@ -197,8 +212,8 @@ def pytest_runtest_call(item):
     result = yield
     recorder = getattr(item, "funcargs", {}).get("recorder")
     if recorder is not None:
-        assert_no_console_errors(recorder)
         assert_local_only(recorder)
+        assert_no_console_errors(recorder)
     return result
 
 
@@ -249,16 +264,24 @@ def screenshot(page, name, full_page=True):
 
 
 def overflowing_elements(page, width):
-    """Elements whose right edge passes `width` (to say what causes a horizontal scroll)."""
+    """Elements whose right edge passes `width` (what causes a horizontal scroll); what overflows
+    inside a box that scrolls or clips it (a wide table in its own scroller) is left out."""
     return page.evaluate(
         """(width) => {
+            const contained = (el) => {
+                for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+                    if (getComputedStyle(up).overflowX !== 'visible') return true;
+                }
+                return false;
+            };
             const found = [];
             for (const el of document.querySelectorAll('body *')) {
                 const box = el.getBoundingClientRect();
-                if (box.right > width + 0.5 && box.width > 0) {
+                if (box.right > width + 0.5 && box.width > 0 && !contained(el)) {
                     const id = el.id ? '#' + el.id : '';
                     const cls = el.classList.length ? '.' + [...el.classList].join('.') : '';
-                    found.push(`${el.tagName.toLowerCase()}${id}${cls} (right edge ${Math.round(box.right)}px)`);
+                    const right = Math.round(box.right);
+                    found.push(`${el.tagName.toLowerCase()}${id}${cls} (right edge ${right}px)`);
                 }
             }
             return found;
