@@ -245,3 +245,40 @@ def test_a_failing_shared_cache_serves_pages_uncached_instead_of_failing(client,
         monkeypatch.setattr(LocMemCache, "add", down)
         assert client.get("/fr/reseaux/anvita/").status_code == 200
         assert client.get(reverse("api:network-list")).status_code == 200
+
+
+def test_curators_read_from_the_primary_even_with_a_replica(rf):
+    from config.routers import PrimaryForCuratorsMiddleware, ReplicaRouter
+
+    seen = {}
+
+    def view(request):
+        seen[request.path] = ReplicaRouter().db_for_read(None)
+        from django.http import HttpResponse
+
+        return HttpResponse()
+
+    middleware = PrimaryForCuratorsMiddleware(view)
+    with override_settings(DATABASES={**settings.DATABASES, "replica": settings.DATABASES["default"]}):
+        middleware(rf.get("/fr/reseaux/"))
+        middleware(rf.get("/admin/networks/network/"))
+        with_session = rf.get("/fr/fiches/")
+        with_session.COOKIES[settings.SESSION_COOKIE_NAME] = "abc"
+        middleware(with_session)
+    assert seen == {
+        "/fr/reseaux/": "replica",
+        "/admin/networks/network/": "default",
+        "/fr/fiches/": "default",
+    }
+
+
+def test_behind_a_proxy_the_lockout_and_throttle_use_the_client_address():
+    result = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings as s; "
+        "print(s.AXES_IPWARE_PROXY_COUNT, s.REST_FRAMEWORK['NUM_PROXIES'])",
+        **PRODUCTION,
+        DJANGO_PROXY_COUNT="1",
+    )
+    assert result.stdout.strip().splitlines()[-1] == "1 1", result.stderr
