@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from sources.content import missing_translations
-from sources.models import Citation, Claim, SlugRedirect, Source
+from sources.models import CITABLE_MODELS, CLAIM_SUBJECTS, Citation, Claim, SlugRedirect, Source
 
 
 def citation_inline(target):
@@ -95,30 +95,8 @@ class CitationAdmin(admin.ModelAdmin):
     list_display = ["__str__", "target", "source", "locator"]
     list_filter = ["source"]
     search_fields = ["quote", "locator"]
-    list_select_related = [
-        "source",
-        "place",
-        "organisation",
-        "person",
-        "network",
-        "membership",
-        "forum",
-        "event",
-        "declaration",
-        "practice",
-    ]
-    autocomplete_fields = [
-        "source",
-        "place",
-        "organisation",
-        "person",
-        "network",
-        "membership",
-        "forum",
-        "event",
-        "declaration",
-        "practice",
-    ]
+    list_select_related = ["source", *CITABLE_MODELS]
+    autocomplete_fields = ["source", *CITABLE_MODELS]
 
 
 @admin.register(Claim)
@@ -126,29 +104,9 @@ class ClaimAdmin(RecordAdmin):
     cited = False
     list_display = ["slug", "subject", "kind", "value", "as_of_year", "disputed", "source", "completeness"]
     list_filter = ["kind", "disputed", "source"]
-    list_select_related = [
-        "source",
-        "network",
-        "place",
-        "organisation",
-        "person",
-        "forum",
-        "event",
-        "declaration",
-        "practice",
-    ]
+    list_select_related = ["source", *CLAIM_SUBJECTS]
     search_fields = ["slug", "value_fr", "value_en", "quote"]
-    autocomplete_fields = [
-        "source",
-        "network",
-        "place",
-        "organisation",
-        "person",
-        "forum",
-        "event",
-        "declaration",
-        "practice",
-    ]
+    autocomplete_fields = ["source", *CLAIM_SUBJECTS]
 
 
 @admin.register(SlugRedirect)
