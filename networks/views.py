@@ -1,4 +1,4 @@
-from django.db.models import Count, ExpressionWrapper, F, IntegerField, Prefetch
+from django.db.models import Count, ExpressionWrapper, F, IntegerField, Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 
@@ -79,20 +79,19 @@ class NetworkDetailView(RecordDetailView):
 
 
 class ForumListView(ListView):
-    """The forums and, year by year, every event: the timeline."""
+    """The forums, then every event year by year: the timeline, paginated."""
 
-    model = Forum
+    model = Event
     template_name = "networks/forum_list.html"
+    paginate_by = 100
 
     def get_queryset(self):
-        return Forum.objects.published().prefetch_related(
-            Prefetch("events", queryset=Event.objects.published().select_related("place"))
-        )
+        return Event.objects.published().select_related("forum", "place").order_by("year", "month", "slug")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["timeline"] = (
-            Event.objects.published().select_related("forum", "place").order_by("year", "month", "slug")
+        context["forums"] = Forum.objects.published().annotate(
+            event_count=Count("events", filter=Q(events__is_published=True))
         )
         return context
 

@@ -125,3 +125,43 @@ def test_forum_timeline_lists_events_in_order(client, records):
     f.make_event(slug="rabat-2021", year=2021)
     page = client.get(reverse("networks:forum-list")).text
     assert page.find(records["networks:event-detail"].name) < page.find("/rabat-2021/")
+
+
+def populate(count):
+    for _ in range(count):
+        place = f.make_place()
+        org = f.make_organisation()
+        person = f.make_person()
+        f.make_role(person, place=place, organisation=None)
+        forum = f.make_forum()
+        event = f.make_event(forum=forum, place=place)
+        f.make_declaration(event=event, place=place)
+        f.cite(f.make_network(cited=False), source=f.make_source())
+        f.make_membership(f.make_network(), org)
+
+
+@pytest.mark.parametrize(
+    "name, params",
+    [
+        ("actors:organisation-list", {}),
+        ("actors:person-list", {}),
+        ("networks:declaration-list", {}),
+        ("networks:forum-list", {}),
+        ("sources:source-list", {}),
+        ("search", {"q": "name"}),
+        ("home", {}),
+    ],
+)
+def test_every_other_list_page_costs_the_same_whatever_the_number_of_records(client, name, params):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse(name), params).status_code == 200
+        return len(captured)
+
+    populate(2)
+    few = queries()
+    populate(15)
+    assert queries() == few, name
