@@ -4,7 +4,9 @@ from actors import serializers
 from actors.filters import OrganisationFilter, PersonFilter, PlaceFilter
 from actors.models import Organisation, Person, Place, Role
 from config.viewsets import RecordViewSet
-from networks.api import citations, claims, memberships
+from networks.api import memberships
+from sources.models import citations_prefetch as citations
+from sources.models import claims_prefetch as claims
 
 
 class PlaceViewSet(RecordViewSet):

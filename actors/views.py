@@ -7,11 +7,8 @@ from actors.filters import OrganisationFilter, PersonFilter, PlaceFilter
 from actors.models import Organisation, Person, Place, Role
 from networks.models import Membership
 from sources.facets import Facet
-from sources.models import Citation, Claim
+from sources.models import citations_prefetch, claims_prefetch
 from sources.views import FilteredListView, RecordDetailView
-
-CITATIONS = Prefetch("citations", queryset=Citation.objects.select_related("source"))
-CLAIMS = Prefetch("claims", queryset=Claim.objects.published().select_related("source"))
 
 
 class PlaceListView(FilteredListView):
@@ -51,7 +48,9 @@ class PlaceDetailView(RecordDetailView):
             super()
             .get_queryset()
             .select_related("parent")
-            .prefetch_related(memberships, roles, "children", "practices", "events", CITATIONS, CLAIMS)
+            .prefetch_related(
+                memberships, roles, "children", "practices", "events", citations_prefetch(), claims_prefetch()
+            )
         )
 
 
@@ -66,7 +65,13 @@ class OrganisationDetailView(RecordDetailView):
             super()
             .get_queryset()
             .prefetch_related(
-                memberships, "supported_networks", "forums", "events", "practices", CITATIONS, CLAIMS
+                memberships,
+                "supported_networks",
+                "forums",
+                "events",
+                "practices",
+                citations_prefetch(),
+                claims_prefetch(),
             )
         )
 
@@ -78,7 +83,11 @@ class PersonDetailView(RecordDetailView):
         roles = Prefetch(
             "roles", queryset=Role.objects.select_related("place", "organisation", "network", "source")
         )
-        return super().get_queryset().prefetch_related(roles, "practices", CITATIONS, CLAIMS)
+        return (
+            super()
+            .get_queryset()
+            .prefetch_related(roles, "practices", citations_prefetch(), claims_prefetch())
+        )
 
 
 class OrganisationListView(FilteredListView):

@@ -4,15 +4,8 @@ from config.viewsets import RecordViewSet
 from networks import serializers
 from networks.filters import DeclarationFilter, EventFilter, ForumFilter, MembershipFilter, NetworkFilter
 from networks.models import Declaration, Event, Forum, Membership, Network
-from sources.models import Citation, Claim
-
-
-def citations():
-    return Prefetch("citations", queryset=Citation.objects.select_related("source"))
-
-
-def claims():
-    return Prefetch("claims", queryset=Claim.objects.published().select_related("source"))
+from sources.models import citations_prefetch as citations
+from sources.models import claims_prefetch as claims
 
 
 def memberships(field="memberships"):

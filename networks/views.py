@@ -6,11 +6,8 @@ from actors.countries import country_name
 from networks.filters import DeclarationFilter, NetworkFilter
 from networks.models import Declaration, Event, Forum, Membership, Network
 from sources.facets import Facet
-from sources.models import Citation, Claim
+from sources.models import citations_prefetch, claims_prefetch
 from sources.views import FilteredListView, RecordDetailView
-
-CITATIONS = Prefetch("citations", queryset=Citation.objects.select_related("source"))
-CLAIMS = Prefetch("claims", queryset=Claim.objects.published().select_related("source"))
 
 
 class NetworkListView(FilteredListView):
@@ -59,8 +56,8 @@ class NetworkDetailView(RecordDetailView):
                 "forums",
                 "declarations",
                 "practices",
-                CITATIONS,
-                CLAIMS,
+                citations_prefetch(),
+                claims_prefetch(),
                 Prefetch(
                     "network_memberships", queryset=Membership.objects.published().select_related("network")
                 ),
@@ -112,7 +109,11 @@ class ForumDetailView(RecordDetailView):
 
     def get_queryset(self):
         events = Prefetch("events", queryset=Event.objects.published().select_related("place"))
-        return super().get_queryset().prefetch_related(events, "organisers", "networks", CITATIONS, CLAIMS)
+        return (
+            super()
+            .get_queryset()
+            .prefetch_related(events, "organisers", "networks", citations_prefetch(), claims_prefetch())
+        )
 
 
 class EventDetailView(RecordDetailView):
@@ -123,7 +124,9 @@ class EventDetailView(RecordDetailView):
             super()
             .get_queryset()
             .select_related("forum", "place")
-            .prefetch_related("organisers", "organising_networks", "declarations", CITATIONS, CLAIMS)
+            .prefetch_related(
+                "organisers", "organising_networks", "declarations", citations_prefetch(), claims_prefetch()
+            )
         )
 
 
@@ -136,7 +139,11 @@ class DeclarationDetailView(RecordDetailView):
             .get_queryset()
             .select_related("event", "place")
             .prefetch_related(
-                "adopted_by_organisations", "adopted_by_networks", "adopted_by_places", CITATIONS, CLAIMS
+                "adopted_by_organisations",
+                "adopted_by_networks",
+                "adopted_by_places",
+                citations_prefetch(),
+                claims_prefetch(),
             )
         )
 

@@ -1,10 +1,11 @@
 from django.db.models import Prefetch
 
 from config.viewsets import RecordViewSet
-from networks.api import citations, claims
 from practices import serializers
 from practices.filters import PracticeFilter, ThemeFilter
 from practices.models import KeyFigure, Practice, PracticeQuote, Theme
+from sources.models import citations_prefetch as citations
+from sources.models import claims_prefetch as claims
 
 
 class PracticeViewSet(RecordViewSet):

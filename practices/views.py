@@ -6,7 +6,7 @@ from actors.models import Place
 from practices.filters import PracticeFilter
 from practices.models import Practice, PracticeQuote
 from sources.facets import Facet
-from sources.models import Citation, Claim
+from sources.models import citations_prefetch, claims_prefetch
 from sources.views import FilteredListView, RecordDetailView
 
 
@@ -57,7 +57,7 @@ class PracticeDetailView(RecordDetailView):
                 "key_figures",
                 "further_reading",
                 Prefetch("quotes", queryset=PracticeQuote.objects.select_related("source", "speaker")),
-                Prefetch("citations", queryset=Citation.objects.select_related("source")),
-                Prefetch("claims", queryset=Claim.objects.published().select_related("source")),
+                citations_prefetch(),
+                claims_prefetch(),
             )
         )

@@ -304,6 +304,16 @@ class Claim(Record):
         return None
 
 
+def citations_prefetch():
+    """A record's citations with their sources: what every detail page and API detail shows."""
+    return models.Prefetch("citations", queryset=Citation.objects.select_related("source"))
+
+
+def claims_prefetch():
+    """A record's published claims with their sources."""
+    return models.Prefetch("claims", queryset=Claim.objects.published().select_related("source"))
+
+
 class SlugRedirect(models.Model):
     """An old slug of a renamed record, so its former URLs keep working."""
 
