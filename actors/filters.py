@@ -6,7 +6,7 @@ from sources.filters import ChoiceInFilter, CountryFilter, SearchFilterSet, reco
 
 
 class PlaceFilter(SearchFilterSet):
-    search_fields = ("name_fr", "name_en", "slug", "description_fr", "description_en")
+    search_fields = Place.search_fields
     country = CountryFilter(field_name="country", label=_("country"))
     kind = ChoiceInFilter(choices=Place.Kind.choices, label=_("kind"))
     network = records_in(Network, "memberships__network", _("network"))
@@ -18,7 +18,7 @@ class PlaceFilter(SearchFilterSet):
 
 
 class OrganisationFilter(SearchFilterSet):
-    search_fields = ("name_fr", "name_en", "acronym", "slug", "description_fr", "description_en")
+    search_fields = Organisation.search_fields
     kind = ChoiceInFilter(choices=Organisation.Kind.choices, label=_("kind"))
     country = CountryFilter(field_name="country", label=_("country"))
 
@@ -28,7 +28,7 @@ class OrganisationFilter(SearchFilterSet):
 
 
 class PersonFilter(SearchFilterSet):
-    search_fields = ("name", "slug", "description_fr", "description_en")
+    search_fields = Person.search_fields
 
     class Meta:
         model = Person

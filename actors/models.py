@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from sources.models import Record, RecordQuerySet, SlugManager, Sourced, year_field
+from sources.models import Record, RecordQuerySet, Searchable, SlugManager, Sourced, year_field
 from sources.urls_cache import record_url
 
 
@@ -13,7 +13,9 @@ class PlaceQuerySet(RecordQuerySet):
         return self.select_related("parent")
 
 
-class Place(Record):
+class Place(Record, Searchable):
+    search_fields = ("name_fr", "name_en", "slug", "description_fr", "description_en")
+
     class Kind(models.TextChoices):
         CITY = "city", _("city")
         TOWN = "town", _("town")
@@ -94,7 +96,9 @@ class Place(Record):
         return self.SizeBand.VERY_LARGE
 
 
-class Organisation(Record):
+class Organisation(Record, Searchable):
+    search_fields = ("name_fr", "name_en", "acronym", "slug", "description_fr", "description_en")
+
     class Kind(models.TextChoices):
         INTERGOVERNMENTAL = "intergovernmental", _("intergovernmental organisation")
         UN_AGENCY = "un-agency", _("UN agency or programme")
@@ -130,7 +134,8 @@ class PersonQuerySet(RecordQuerySet):
         return self.prefetch_related("roles__place", "roles__organisation", "roles__network")
 
 
-class Person(Record):
+class Person(Record, Searchable):
+    search_fields = ("name", "slug", "description_fr", "description_en")
     name = models.CharField(_("name"), max_length=200)
     description = models.TextField(_("description"), blank=True)
 

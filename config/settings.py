@@ -45,6 +45,8 @@ def database_from_url(url):
             # Fail fast when the database is unreachable (a 503 rather than a hung worker).
             "OPTIONS": {
                 "connect_timeout": int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3")),
+                # The misspelling fallback's index-backed `%>` uses this (sources.search.TRIGRAM_THRESHOLD).
+                "options": "-c pg_trgm.word_similarity_threshold=0.35",
                 **dict(parse_qsl(parts.query)),
             },
         }

@@ -53,12 +53,13 @@ class SearchView(TemplateView):
         from django.apps import apps
         from django.utils.module_loading import import_string
 
-        from sources.search import search
+        from sources.search import prepare, search
 
         context = super().get_context_data(**kwargs)
         query = (self.request.GET.get("q") or "").replace("\x00", "").strip()[:200]
         results, counts = [], []
         if query:
+            query = prepare(query)  # parsed once for the eight kinds
             for kind, label, filterset_path in SEARCHED:
                 model = apps.get_model(label)
                 fields = import_string(filterset_path).search_fields

@@ -14,7 +14,7 @@ from sources.filters import (
 
 
 class NetworkFilter(SearchFilterSet):
-    search_fields = ("name_fr", "name_en", "acronym", "slug", "summary_fr", "summary_en")
+    search_fields = Network.search_fields
     scale = ChoiceInFilter(choices=Network.Scale.choices, label=_("scale"))
     origin = ChoiceInFilter(choices=Network.Origin.choices, label=_("origin"))
     scope = ChoiceInFilter(choices=Network.Scope.choices, label=_("scope"))
@@ -88,7 +88,7 @@ class MembershipFilter(SearchFilterSet):
 
 
 class ForumFilter(SearchFilterSet):
-    search_fields = ("name_fr", "name_en", "acronym", "slug", "description_fr", "description_en")
+    search_fields = Forum.search_fields
     kind = ChoiceInFilter(choices=Forum.Kind.choices, label=_("kind"))
 
     class Meta:
@@ -97,7 +97,7 @@ class ForumFilter(SearchFilterSet):
 
 
 class EventFilter(SearchFilterSet):
-    search_fields = ("name_fr", "name_en", "slug", "description_fr", "description_en")
+    search_fields = Event.search_fields
     forum = records_in(Forum, "forum", _("forum"))
     place = records_in(Place, "place", _("place"))
     year_from = YearFilter(field_name="year", lookup_expr="gte", label=_("from year"))
@@ -109,7 +109,7 @@ class EventFilter(SearchFilterSet):
 
 
 class DeclarationFilter(SearchFilterSet):
-    search_fields = ("name_fr", "name_en", "slug", "description_fr", "description_en")
+    search_fields = Declaration.search_fields
     kind = ChoiceInFilter(choices=Declaration.Kind.choices, label=_("kind"))
     year_from = YearFilter(field_name="year", lookup_expr="gte", label=_("from year"))
     year_to = YearFilter(field_name="year", lookup_expr="lte", label=_("to year"))

@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from sources.models import Record, RecordQuerySet, SlugManager, exactly_one_of, year_field
+from sources.models import Record, RecordQuerySet, Searchable, SlugManager, exactly_one_of, year_field
 from sources.urls_cache import record_url
 
 
@@ -13,8 +13,10 @@ class NetworkQuerySet(RecordQuerySet):
         return self.select_related("parent", "founded_place")
 
 
-class Network(Record):
+class Network(Record, Searchable):
     """A network of cities or local governments, typed with Lacroix's typology (seed 000)."""
+
+    search_fields = ("name_fr", "name_en", "acronym", "slug", "summary_fr", "summary_en")
 
     class Scale(models.TextChoices):
         NATIONAL = "national", _("national")
@@ -203,8 +205,10 @@ class Membership(Record):
         return f"{self.member} — {self.network} ({self.get_role_display()})"
 
 
-class Forum(Record):
+class Forum(Record, Searchable):
     """A series of meetings: the Global Mayoral Forum, the GFMD, the Rabat Process…"""
+
+    search_fields = ("name_fr", "name_en", "acronym", "slug", "description_fr", "description_en")
 
     class Kind(models.TextChoices):
         FORUM = "forum", _("forum")
@@ -237,8 +241,10 @@ class EventQuerySet(RecordQuerySet):
         return self.select_related("forum", "place")
 
 
-class Event(Record):
+class Event(Record, Searchable):
     """An edition of a forum, or a one-off summit, convention or meeting."""
+
+    search_fields = ("name_fr", "name_en", "slug", "description_fr", "description_en")
 
     forum = models.ForeignKey(
         Forum, models.SET_NULL, null=True, blank=True, related_name="events", verbose_name=_("forum")
@@ -281,8 +287,10 @@ class DeclarationQuerySet(RecordQuerySet):
         return self.select_related("event", "place")
 
 
-class Declaration(Record):
+class Declaration(Record, Searchable):
     """A declaration, charter, pact, strategy, law or tool, with where and by whom it was adopted."""
+
+    search_fields = ("name_fr", "name_en", "slug", "description_fr", "description_en")
 
     class Kind(models.TextChoices):
         DECLARATION = "declaration", _("declaration")

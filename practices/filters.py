@@ -15,7 +15,7 @@ SIZE_BANDS = {
 
 
 class PracticeFilter(SearchFilterSet):
-    search_fields = ("title_fr", "title_en", "slug", "summary_fr", "summary_en", "steps_fr", "steps_en")
+    search_fields = Practice.search_fields
     theme = records_in(Theme, "themes", _("theme"))
     country = CountryFilter(field_name="country", label=_("country"))
     place = records_in(Place, "places", _("place"))

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from sources.models import Record, RecordQuerySet, SlugManager, Sourced, year_field
+from sources.models import Record, RecordQuerySet, Searchable, SlugManager, Sourced, year_field
 from sources.urls_cache import record_url
 
 
@@ -31,8 +31,10 @@ class PracticeQuerySet(RecordQuerySet):
         return self.prefetch_related("places", "themes")
 
 
-class Practice(Record):
+class Practice(Record, Searchable):
     """A good-practice fiche."""
+
+    search_fields = ("title_fr", "title_en", "slug", "summary_fr", "summary_en", "steps_fr", "steps_en")
 
     class Status(models.TextChoices):
         ONGOING = "ongoing", _("ongoing")

@@ -18,6 +18,8 @@ from django.db import DatabaseError, models, transaction
 from django.utils import timezone, translation
 from modeltranslation.translator import NotRegistered, translator
 
+from sources.search import refresh_search_vectors
+
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 
 # Every content model, in the order records are saved (targets of foreign keys first).
@@ -43,6 +45,8 @@ CONTENT_MODELS = [
 ]
 # Not content: the content version is bookkeeping of the page cache.
 APP_FILES = ["sources", "actors", "networks", "practices"]
+# Derived from other columns, never written in fixtures.
+COMPUTED_FIELDS = ("search_vector",)
 
 
 class ContentError(Exception):
@@ -106,6 +110,8 @@ def read_records(path):
                 model._meta.get_field(name)
             except FieldDoesNotExist:
                 raise ContentError(f"{where}: field {name!r} does not exist on {label}") from None
+            if name in COMPUTED_FIELDS:
+                raise ContentError(f"{where}: field {name!r} is computed by the site; leave it out")
     return records
 
 
@@ -152,6 +158,8 @@ def load_content(paths, replace=False, stdout=None):
             except Exception as exc:
                 field = next(iter(obj.deferred_fields), None)
                 raise ContentError(f"{where}: field {field.name!r}: {clean_message(exc)}") from exc
+        # Raw saves skip the per-record refresh (sources/signals.py): one UPDATE per model instead.
+        refresh_search_vectors()
     return counts
 
 
@@ -186,7 +194,7 @@ def export_content(directory=FIXTURES_DIR):
                 if not label.startswith(app_label + "."):
                     continue
                 model = content_model(label)
-                queryset = model._default_manager.order_by(*export_ordering(model))
+                queryset = model._default_manager.defer(None).order_by(*export_ordering(model))
                 data = json.loads(
                     serializers.serialize(
                         "json", queryset, use_natural_foreign_keys=True, use_natural_primary_keys=True
@@ -195,7 +203,7 @@ def export_content(directory=FIXTURES_DIR):
                 bare = translated_fields(model)
                 for record in data:
                     record.pop("pk", None)
-                    for name in bare:  # the bare field mirrors one language; fixtures carry _fr and _en
+                    for name in [*bare, *COMPUTED_FIELDS]:  # bare fields mirror one language
                         record["fields"].pop(name, None)
                     for name, value in record["fields"].items():
                         if isinstance(value, list) and name in m2m_names(model):

@@ -4,6 +4,7 @@ Also home of the `Record` base shared by every published model (stable slug, pub
 original language) and of the slug history that lets renamed records redirect.
 """
 
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
@@ -32,7 +33,17 @@ class RecordQuerySet(models.QuerySet):
 
 
 class SlugManager(models.Manager):
-    """Natural key = slug, so fixtures reference records by their readable identifier."""
+    """Natural key = slug, so fixtures reference records by their readable identifier.
+
+    A searchable record's stored search vector is never read back by the site, so it is deferred:
+    list pages and the API do not carry it from the database.
+    """
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if issubclass(self.model, Searchable):
+            queryset = queryset.defer("search_vector")
+        return queryset
 
     def get_by_natural_key(self, slug):
         return self.get(slug=slug)
@@ -61,6 +72,23 @@ class Record(models.Model):
 
     def natural_key(self):
         return (self.slug,)
+
+
+class Searchable(models.Model):
+    """A record the site's search finds (sources/search.py).
+
+    `search_fields` name the searched columns, the name or title first (the first three weigh most
+    in the ranking). On PostgreSQL `search_vector` stores their full-text vector (French columns
+    with the French configuration, English with the English one, accents folded), behind a GIN
+    index; it is refreshed on every save and after bulk loads (`refresh_search_vectors`). SQLite
+    leaves it empty and searches the columns themselves.
+    """
+
+    search_fields = ("slug",)
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        abstract = True
 
 
 class Source(Record):

@@ -40,6 +40,13 @@ class Folded(Func):
         )
 
 
+class KbFold(Func):
+    """Lower case, accents removed: the immutable SQL function the trigram indexes are built on."""
+
+    function = "kb_fold"
+    output_field = TextField()
+
+
 class Unaccent(Func):
     function = "UNACCENT"
     output_field = TextField()
@@ -71,17 +78,110 @@ def weighted_vector(fields):
     return reduce(lambda left, right: left + right, vectors)
 
 
-def fulltext_query(query):
-    folded = fold(query)
+FULLTEXT_CONFIGS = ("french", "english", "simple")
+
+
+class ParsedQuery(SearchQuery):
+    """A tsquery already parsed (`parse_fulltext`), sent as a literal so the planner can estimate it."""
+
+    def __init__(self, tsquery):
+        super().__init__(tsquery)
+        self.tsquery = tsquery
+
+    def as_sql(self, compiler, connection, function=None, template=None):
+        return "%s::tsquery", [self.tsquery]
+
+
+def parse_fulltext(query, using="default"):
+    """The query parsed with the French, English and simple configurations, ORed, duplicates dropped.
+
+    One small query. `accueil` gives the same lexeme in all three configurations: testing it once
+    rather than three times per row matters when a common word matches thousands of rows, and a
+    literal (not an expression) lets PostgreSQL estimate from its statistics whether to use the GIN
+    index. None when the query holds only stop words.
+    """
+    from django.db import connections
+
+    parsed = " UNION ".join(
+        f"SELECT websearch_to_tsquery('{config}'::regconfig, %s) AS q" for config in FULLTEXT_CONFIGS
+    )
+    with connections[using].cursor() as cursor:
+        cursor.execute(
+            f"SELECT string_agg(DISTINCT '(' || q::text || ')', ' | ' ORDER BY '(' || q::text || ')') "
+            f"FROM ({parsed}) AS parsed WHERE q::text <> ''",
+            [fold(query)] * len(FULLTEXT_CONFIGS),
+        )
+        return cursor.fetchone()[0]
+
+
+class Prepared(str):
+    """A search query with its parsed tsquery, so a page searching several kinds parses it once."""
+
+    tsquery = None
+
+
+def prepare(query, using="default"):
+    from django.db import connections
+
+    prepared = Prepared(query)
+    if connections[using].vendor == "postgresql" and query.strip():
+        prepared.tsquery = parse_fulltext(query, using)
+    return prepared
+
+
+def searchable_models():
+    from django.apps import apps
+
+    from sources.models import Searchable
+
+    return [model for model in apps.get_models() if issubclass(model, Searchable)]
+
+
+def uses_stored_vector(model, fields):
+    return tuple(fields) == getattr(model, "search_fields", None) and any(
+        field.name == "search_vector" for field in model._meta.concrete_fields
+    )
+
+
+def refresh_search_vectors(models=None, using="default", **filters):
+    """Recompute the stored search vectors (PostgreSQL only): every row, or those matching `filters`.
+
+    One UPDATE per model, so it suits bulk loads (load_content, generate_synthetic); saves through
+    the ORM refresh their own row (sources/signals.py).
+    """
+    from django.db import connections
+
+    if connections[using].vendor != "postgresql":
+        return 0
+    updated = 0
+    for model in models or searchable_models():
+        rows = model._base_manager.using(using).filter(**filters)
+        updated += rows.update(search_vector=weighted_vector(model.search_fields))
+    return updated
+
+
+def stale_search_vectors(model, using="default"):
+    """Rows whose stored vector differs from what their columns give now (PostgreSQL; else none)."""
+    from django.db import connections
+
+    if connections[using].vendor != "postgresql":
+        return model._base_manager.none()
     return (
-        SearchQuery(folded, config="french", search_type="websearch")
-        | SearchQuery(folded, config="english", search_type="websearch")
-        | SearchQuery(folded, config="simple", search_type="websearch")
+        model._base_manager.using(using)
+        .alias(
+            _stored=Cast("search_vector", TextField()),
+            _fresh=Cast(weighted_vector(model.search_fields), TextField()),
+        )
+        .filter(Q(_stored__isnull=True) | ~Q(_stored=F("_fresh")))
     )
 
 
 def search(queryset, query, fields, ranked=False):
-    """Records matching the query in one of `fields`; ranked=True annotates `rank` and orders by it."""
+    """Records matching the query in one of `fields`; ranked=True annotates `rank` and orders by it.
+
+    On PostgreSQL, a searchable model searched on its own `search_fields` uses its stored,
+    GIN-indexed vector; other field lists (API search on memberships, sources, claims) compute it.
+    """
     if not (query or "").strip():
         return queryset
     if connection.vendor == "postgresql":
@@ -108,25 +208,32 @@ def folded_search(queryset, query, fields, ranked):
 
 
 def postgresql_search(queryset, query, fields, ranked):
-    vector = weighted_vector(fields)
-    tsquery = fulltext_query(query)
-    matches = queryset.annotate(_vector=vector).filter(_vector=tsquery)
-    if matches.exists():
-        if ranked:
-            return matches.annotate(rank=SearchRank(F("_vector"), tsquery)).order_by("-rank", "slug")
-        return matches
-    # Nothing found: perhaps a misspelling. Compare with the names and titles by trigram similarity.
+    if not isinstance(query, Prepared):
+        query = prepare(query, queryset.db)
+    if query.tsquery is not None:  # None: stop words only, nothing to match in full text
+        tsquery = ParsedQuery(query.tsquery)
+        if uses_stored_vector(queryset.model, fields):
+            vector = F("search_vector")
+            matches = queryset.filter(search_vector=tsquery)
+        else:
+            vector = F("_vector")
+            matches = queryset.annotate(_vector=weighted_vector(fields)).filter(_vector=tsquery)
+        if matches.exists():
+            if ranked:
+                return matches.annotate(rank=SearchRank(vector, tsquery)).order_by("-rank", "slug")
+            return matches
+    # Nothing found: perhaps a misspelling. Compare with the names and titles by trigram word
+    # similarity: `%>` on the folded columns (GIN trigram indexes, sources/operations.py; its
+    # threshold is the connection's pg_trgm.word_similarity_threshold, config/settings.py), then
+    # the similarity itself for the rank and for connections without that setting.
+    folded = fold(query)
     title_fields = fields[:3]
-    similarity = (
-        Greatest(
-            *[
-                TrigramWordSimilarity(Value(fold(query)), Unaccent(Coalesce(Cast(f, TextField()), Value(""))))
-                for f in title_fields
-            ],
-            Value(0.0),
-        )
-        if len(title_fields) > 0
-        else Value(0.0)
+    names = {f"_folded_{i}": KbFold(field) for i, field in enumerate(title_fields)}
+    similarity = Greatest(*[TrigramWordSimilarity(Value(folded), F(name)) for name in names], Value(0.0))
+    similar = (
+        queryset.alias(**names)
+        .filter(reduce(or_, (Q(**{f"{name}__trigram_word_similar": folded}) for name in names)))
+        .annotate(rank=similarity)
+        .filter(rank__gte=TRIGRAM_THRESHOLD)
     )
-    similar = queryset.annotate(rank=similarity).filter(rank__gte=TRIGRAM_THRESHOLD)
     return similar.order_by("-rank", "slug") if ranked else similar

@@ -3,7 +3,8 @@
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
 
-from sources.models import Record, SlugRedirect
+from sources.models import Record, Searchable, SlugRedirect
+from sources.search import refresh_search_vectors
 from sources.versioning import bump
 
 CONTENT_APPS = {"sources", "actors", "networks", "practices"}
@@ -35,3 +36,11 @@ def content_changed(sender, **kwargs):
 def content_relations_changed(sender, action, **kwargs):
     if action.startswith("post_") and sender._meta.app_label in CONTENT_APPS:
         bump()
+
+
+@receiver(post_save)
+def refresh_search_vector(sender, instance, raw=False, using="default", **kwargs):
+    """A saved record is found by its new text at once (bulk loads refresh all rows at the end)."""
+    if raw or not isinstance(instance, Searchable):
+        return
+    refresh_search_vectors([sender], using=using, pk=instance.pk)

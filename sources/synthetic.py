@@ -28,6 +28,7 @@ from actors.models import Organisation, Person, Place, Role
 from networks.models import Declaration, Event, Forum, Membership, Network
 from practices.models import FurtherReading, KeyFigure, Practice, PracticeQuote, Theme
 from sources.models import CITABLE_MODELS, CLAIM_SUBJECTS, Citation, Claim, Source
+from sources.search import refresh_search_vectors
 from sources.versioning import bump
 
 PREFIX = "syn-"
@@ -1421,7 +1422,11 @@ class Generator:
                 step_started = time.perf_counter()
                 getattr(self, step)()
                 self.log(f"  {step.removeprefix('make_')}: {time.perf_counter() - step_started:.1f}s")
-            # bulk_create sends no post_save signal: a new content version, once, for the page cache.
+            # bulk_create sends no post_save signal: search vectors in one UPDATE per model, and a
+            # new content version, once, for the page cache.
+            step_started = time.perf_counter()
+            refresh_search_vectors()
+            self.log(f"  search vectors: {time.perf_counter() - step_started:.1f}s")
             bump()
         self.elapsed = time.perf_counter() - started
         return self.created

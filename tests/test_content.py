@@ -150,3 +150,25 @@ def test_the_counts_table_in_the_docs_matches_the_content(content):
     assert documented == counts_table(), (
         "run: python manage.py content_counts, and paste into docs/content.md"
     )
+
+
+@pytest.mark.requires_postgres
+def test_loading_the_content_fills_every_stored_search_vector(content):
+    from sources.search import searchable_models, stale_search_vectors
+
+    for model in searchable_models():
+        assert model._base_manager.exists(), model
+        assert not stale_search_vectors(model).exists(), model
+
+
+@pytest.mark.django_db
+def test_fixtures_never_carry_the_computed_search_vector(tmp_path):
+    import json
+
+    from sources.content import ContentError
+
+    bad = tmp_path / "networks.json"
+    record = {"model": "networks.network", "fields": {"slug": "x", "search_vector": "'x':1"}}
+    bad.write_text(json.dumps([record]))
+    with pytest.raises(ContentError, match=r"networks.json.*'search_vector' is computed"):
+        load_content([bad])

@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from actors.models import Place
 from networks.models import Network
 from practices.models import Practice
 from sources.search import search
@@ -76,3 +77,68 @@ def test_api_search_uses_the_same_full_text_search(client):
 def test_search_function_leaves_the_queryset_alone_without_a_query():
     f.make_practice(slug="a")
     assert search(Practice.objects.all(), "  ", ["title_fr"]).count() == 1
+
+
+@pytest.mark.requires_postgres
+def test_an_edited_record_is_found_by_its_new_words_at_once(client):
+    practice = f.make_practice(slug="fiche", title_fr="Un guichet unique", title_en="A one-stop shop")
+    assert result_slugs(client, "guichet") == ["fiche"]
+    practice.title_fr = "Une maison des habitants"
+    practice.save()
+    assert result_slugs(client, "guichet") == []
+    assert result_slugs(client, "habitants") == ["fiche"]
+
+
+@pytest.mark.requires_postgres
+def test_stored_vectors_match_what_the_columns_give(client):
+    from sources.search import searchable_models, stale_search_vectors
+
+    f.make_practice(slug="fiche", title_fr="Économie solidaire", summary_en="A sharing economy")
+    f.make_place(slug="riace", name_fr="Riace")
+    assert len(searchable_models()) == 8
+    for model in searchable_models():
+        assert not stale_search_vectors(model).exists(), model
+    Practice.objects.update(search_vector=None)  # as after a raw bulk write
+    assert stale_search_vectors(Practice).count() == 1
+
+
+@pytest.mark.requires_postgres
+def test_the_query_is_parsed_once_per_configuration_without_duplicates():
+    from sources.search import parse_fulltext
+
+    assert parse_fulltext("accueil") == "('accueil')"  # the same lexeme in all three: tested once
+    assert parse_fulltext("Logements") == "('log') | ('logement') | ('logements')"  # en, fr, simple
+    assert parse_fulltext("!!!") is None  # nothing left to search for
+
+
+@pytest.mark.requires_postgres
+def test_full_text_and_misspelling_searches_can_use_their_indexes():
+    """With sequential scans off, the plans name the GIN indexes: the expressions match the indexes."""
+    from django.db import connection
+
+    from sources.search import search
+
+    f.make_place(slug="grenoble", name_fr="Grenoble")
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")
+        try:
+            for query, index in [
+                ("grenoble", "actors_place_search_gin"),
+                ("grenobel", "actors_place_name_fr_trgm"),
+            ]:
+                found = search(Place.objects.all(), query, Place.search_fields, ranked=True)
+                assert list(found.values_list("slug", flat=True)) == ["grenoble"]
+                assert index in found.explain()
+        finally:
+            cursor.execute("RESET enable_seqscan")
+
+
+@pytest.mark.requires_postgres
+def test_the_trigram_threshold_is_set_on_every_connection():
+    from django.db import connection
+
+    from sources.search import TRIGRAM_THRESHOLD
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW pg_trgm.word_similarity_threshold")
+        assert float(cursor.fetchone()[0]) == TRIGRAM_THRESHOLD

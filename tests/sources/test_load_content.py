@@ -141,6 +141,7 @@ def test_export_then_load_round_trips_every_record(tmp_path):
     exported = json.loads((out / "networks.json").read_text(encoding="utf-8"))
     assert all("pk" not in record for record in exported)
     assert {"name_fr", "name_en"} <= set(exported[0]["fields"]) and "name" not in exported[0]["fields"]
+    assert not any("search_vector" in record["fields"] for record in exported)
     files = [str(out / f"{app}.json") for app in ("sources", "actors", "networks", "practices")]
     call_command("load_content", *files, replace=True)
     assert Citation.objects.get().membership.network.slug == "anvita"
