@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from sources.models import Record, RecordQuerySet, Searchable, SlugManager, Sourced, year_field
+from sources.models import PUBLISHED, Record, RecordQuerySet, Searchable, SlugManager, Sourced, year_field
 from sources.urls_cache import record_url
 
 
@@ -79,6 +79,14 @@ class Place(Record, Searchable):
                 name="place_population_has_year",
             ),
         ]
+        # Published rows in page order, and the columns facets count (index-only scans at scale).
+        indexes = [
+            models.Index(fields=["name_fr", "slug"], name="place_listing_fr", condition=PUBLISHED),
+            models.Index(fields=["name_en", "slug"], name="place_listing_en", condition=PUBLISHED),
+            models.Index(
+                fields=["country", "kind", "population", "id"], name="place_facets", condition=PUBLISHED
+            ),
+        ]
 
     def get_absolute_url(self):
         return record_url("actors:place-detail", self.slug)
@@ -124,6 +132,12 @@ class Organisation(Record, Searchable):
         ordering = ["name", "slug"]
         verbose_name = _("organisation")
         verbose_name_plural = _("organisations")
+        # Published rows in page order, and the columns facets count (index-only scans at scale).
+        indexes = [
+            models.Index(fields=["name_fr", "slug"], name="organisation_listing_fr", condition=PUBLISHED),
+            models.Index(fields=["name_en", "slug"], name="organisation_listing_en", condition=PUBLISHED),
+            models.Index(fields=["kind", "country", "id"], name="organisation_facets", condition=PUBLISHED),
+        ]
 
     def get_absolute_url(self):
         return record_url("actors:organisation-detail", self.slug)
@@ -145,6 +159,10 @@ class Person(Record, Searchable):
         ordering = ["name", "slug"]
         verbose_name = _("person")
         verbose_name_plural = _("people")
+        # Published rows in page order, and the columns facets count (index-only scans at scale).
+        indexes = [
+            models.Index(fields=["name", "slug"], name="person_listing", condition=PUBLISHED),
+        ]
 
     def get_absolute_url(self):
         return record_url("actors:person-detail", self.slug)

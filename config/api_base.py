@@ -76,6 +76,27 @@ class Pagination(pagination.PageNumberPagination):
         return response
 
 
+class FeaturePagination(Pagination):
+    """GeoJSON pages: a FeatureCollection with `count`, `next` and `previous` as foreign members and
+    the next page in a `Link` header. A map wants many points, so pages default to the cap (500)."""
+
+    page_size = settings.API_MAX_PAGE_SIZE
+
+    def get_paginated_response(self, collection):
+        response = Response(
+            {
+                **collection,
+                "count": self.page.paginator.count,
+                "next": self.get_next_link(),
+                "previous": self.get_previous_link(),
+                "meta": api_meta(self.request),
+            }
+        )
+        if response.data["next"]:
+            response.next_link = response.data["next"]
+        return response
+
+
 META_SCHEMA = {
     "type": "object",
     "properties": {

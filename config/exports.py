@@ -10,14 +10,14 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, renderers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from actors.filters import PlaceFilter
 from actors.models import Place
-from config.api_base import FilterBackend, GeoJSONRenderer
+from config.api_base import FeaturePagination, FilterBackend, GeoJSONRenderer
 from config.viewsets import ApiBehaviour, html_urls
 from networks.filters import MembershipFilter
 from networks.models import Membership
@@ -206,10 +206,12 @@ def feature_collection(places, request, lang):
 
 
 class PlacesGeoJSONView(FilteredExport):
-    """Every place matching the filters, as a GeoJSON FeatureCollection (unpaginated)."""
+    """The places matching the filters, as a GeoJSON FeatureCollection: 500 a page (`page`,
+    `page_size`), so a response costs the same however many places there are."""
 
     renderer_classes = [GeoJSONRenderer]
     filterset_class = PlaceFilter
+    pagination_class = FeaturePagination
 
     def get_queryset(self):
         return Place.objects.published().select_related("parent").order_by("slug")
@@ -217,10 +219,24 @@ class PlacesGeoJSONView(FilteredExport):
     @extend_schema(
         responses={(200, "application/geo+json"): OpenApiResponse(OpenApiTypes.OBJECT)},
         filters=True,
+        parameters=[
+            OpenApiParameter(
+                "page",
+                {"type": "integer", "minimum": 1, "maximum": 999_999_999},
+                description="A page number (see `next` in the response).",
+            ),
+            OpenApiParameter(
+                "page_size",
+                {"type": "integer", "minimum": 1, "maximum": settings.API_MAX_PAGE_SIZE},
+                description=f"Features per page, at most {settings.API_MAX_PAGE_SIZE} (the default).",
+            ),
+        ],
         operation_id="places_geojson",
     )
     def get(self, request):
-        return Response(feature_collection(self.records(), request, request.query_params.get("lang")))
+        page = self.paginate_queryset(self.records())
+        lang = request.query_params.get("lang")
+        return self.get_paginated_response(feature_collection(page, request, lang))
 
 
 DUMP_README = """Hospitable-city networks — knowledge base, full dump

@@ -48,7 +48,8 @@ class ApiBehaviour:
         response = super().finalize_response(request, response, *args, **kwargs)
         licence = f'<{settings.KB_LICENCE_URL}>; rel="license"'
         docs = f'<{request.build_absolute_uri(reverse("api:docs"))}>; rel="service-doc"'
-        response["Link"] = f"{licence}, {docs}"
+        next_page = getattr(response, "next_link", None)  # paginated GeoJSON (FeaturePagination)
+        response["Link"] = ", ".join([licence, docs, *([f'<{next_page}>; rel="next"'] if next_page else [])])
         if response.status_code < 400:
             response["Cache-Control"] = "public, max-age=300"
         elif (

@@ -4,7 +4,15 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from sources.models import Record, RecordQuerySet, Searchable, SlugManager, exactly_one_of, year_field
+from sources.models import (
+    PUBLISHED,
+    Record,
+    RecordQuerySet,
+    Searchable,
+    SlugManager,
+    exactly_one_of,
+    year_field,
+)
 from sources.urls_cache import record_url
 
 
@@ -109,6 +117,16 @@ class Network(Record, Searchable):
                 condition=Q(scope__in=["specialist", "generalist"]), name="network_scope_valid"
             ),
             models.CheckConstraint(condition=~Q(parent=models.F("pk")), name="network_not_its_own_parent"),
+        ]
+        # Published rows in page order, and the columns facets count (index-only scans at scale).
+        indexes = [
+            models.Index(fields=["name_fr", "slug"], name="network_listing_fr", condition=PUBLISHED),
+            models.Index(fields=["name_en", "slug"], name="network_listing_en", condition=PUBLISHED),
+            models.Index(
+                fields=["scale", "origin", "scope", "country", "founded_year", "id"],
+                name="network_facets",
+                condition=PUBLISHED,
+            ),
         ]
 
     def get_absolute_url(self):
@@ -277,6 +295,10 @@ class Event(Record, Searchable):
                 name="event_years_in_order",
             ),
         ]
+        # Published rows in page order, and the columns facets count (index-only scans at scale).
+        indexes = [
+            models.Index(fields=["year", "month", "slug"], name="event_listing", condition=PUBLISHED),
+        ]
 
     def get_absolute_url(self):
         return record_url("networks:event-detail", self.slug)
@@ -343,6 +365,12 @@ class Declaration(Record, Searchable):
         ordering = ["year", "name"]
         verbose_name = _("declaration or policy document")
         verbose_name_plural = _("declarations and policy documents")
+        # Published rows in page order, and the columns facets count (index-only scans at scale).
+        indexes = [
+            models.Index(fields=["year", "name_fr"], name="declaration_listing_fr", condition=PUBLISHED),
+            models.Index(fields=["year", "name_en"], name="declaration_listing_en", condition=PUBLISHED),
+            models.Index(fields=["kind", "id"], name="declaration_facets", condition=PUBLISHED),
+        ]
 
     def get_absolute_url(self):
         return record_url("networks:declaration-detail", self.slug)

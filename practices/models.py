@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from sources.models import Record, RecordQuerySet, Searchable, SlugManager, Sourced, year_field
+from sources.models import PUBLISHED, Record, RecordQuerySet, Searchable, SlugManager, Sourced, year_field
 from sources.urls_cache import record_url
 
 
@@ -93,6 +93,18 @@ class Practice(Record, Searchable):
                 | Q(period_end__isnull=True)
                 | Q(period_start__lte=models.F("period_end")),
                 name="practice_period_in_order",
+            ),
+        ]
+        # Published rows in page order, and the columns facets count (index-only scans at scale).
+        indexes = [
+            models.Index(
+                fields=["number", "title_fr", "slug"], name="practice_listing_fr", condition=PUBLISHED
+            ),
+            models.Index(
+                fields=["number", "title_en", "slug"], name="practice_listing_en", condition=PUBLISHED
+            ),
+            models.Index(
+                fields=["country", "family", "status", "id"], name="practice_facets", condition=PUBLISHED
             ),
         ]
 

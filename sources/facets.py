@@ -40,9 +40,12 @@ def facet_values(facet, filterset_class, data, base_queryset, request, filtered=
     label_path = f"{facet.label_field}_{(get_language() or 'fr')[:2]}" if facet.label_field else None
     label_fallback = f"{facet.label_field}_fr" if facet.label_field else None
     values = [key, *([label_path, label_fallback] if label_path else [])]
+    # A facet over a column of the record itself counts rows (filters are semi-joins, one row per
+    # record); one across a relation, or an expression that may follow one, counts distinct records.
+    crosses_relation = not isinstance(facet.group_by, str) or "__" in facet.group_by
     rows = (
         queryset.values(*values)
-        .annotate(count=Count("pk", distinct=True))
+        .annotate(count=Count("pk", distinct=crosses_relation or queryset.query.distinct))
         .order_by("-count", key)[: facet.limit]
     )
     result = []

@@ -11,6 +11,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 YEAR_VALIDATORS = [MinValueValidator(1800), MaxValueValidator(2100)]
+# The condition of partial indexes over what the site shows (RecordQuerySet.published).
+PUBLISHED = Q(is_published=True)
 
 
 def year_field(verbose_name, **kwargs):

@@ -254,6 +254,25 @@ def test_places_geojson_is_a_valid_feature_collection(client, one_of_each):
     assert [feature["id"] for feature in only_italy["features"]] == ["nowhere"]
 
 
+def test_places_geojson_comes_in_pages_a_client_can_follow(client, one_of_each):
+    for index in range(4):
+        f.make_place(slug=f"place-{index}")
+    everything = client.get(reverse("api:places-geojson")).json()
+    assert everything["count"] == len(everything["features"]) and everything["next"] is None
+    seen, url, params = [], reverse("api:places-geojson"), {"page_size": 2}
+    while url:
+        response = client.get(url, params)
+        page = response.json()
+        assert len(page["features"]) <= 2 and page["count"] == everything["count"]
+        if page["next"]:
+            assert f'<{page["next"]}>; rel="next"' in response["Link"]
+        seen += [feature["id"] for feature in page["features"]]
+        url, params = page["next"], None
+    assert seen == [feature["id"] for feature in everything["features"]]
+    too_big = client.get(reverse("api:places-geojson"), {"page_size": 501})
+    assert too_big.status_code == 400 and "page_size" in too_big.json()["errors"]
+
+
 def test_membership_graph_as_json_matches_the_memberships(client):
     anvita, uclg = f.make_network(slug="anvita"), f.make_network(slug="uclg")
     grenoble, iom = f.make_place(slug="grenoble"), f.make_organisation(slug="iom")

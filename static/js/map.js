@@ -3,7 +3,8 @@
  * Progressive enhancement for every `.map[data-geojson]` element (templates/includes/map.html):
  * a Leaflet map with no tile layer, the world's country outlines from `data-countries`
  * (static/geo/countries.geojson) and one circle marker per place of the GeoJSON
- * FeatureCollection at `data-geojson` (same origin, e.g. /api/v1/places.geojson?network=anvita).
+ * FeatureCollection at `data-geojson` (same origin, e.g. /api/v1/places.geojson?network=anvita),
+ * following its `next` pages.
  * Nothing is fetched from another host. No inline script or style attribute is needed, so it runs
  * under a strict Content-Security-Policy. Needs Leaflet (static/vendor/leaflet/leaflet.js) loaded first.
  */
@@ -45,6 +46,24 @@
         if (!response.ok) throw new Error(url + ": HTTP " + response.status);
         return response.json();
       });
+  }
+
+  // The API serves GeoJSON in pages of 500 features with a `next` link: follow it, up to MAX_PAGES.
+  var MAX_PAGES = 20;
+
+  function getAllFeatures(url) {
+    var features = [];
+    function fetchPage(pageUrl, pagesLeft) {
+      return getJSON(pageUrl).then(function (data) {
+        features = features.concat((data && data.features) || []);
+        var next = data && data.next;
+        if (next && pagesLeft > 1 && new URL(next, window.location.href).origin === window.location.origin) {
+          return fetchPage(next, pagesLeft - 1);
+        }
+        return features;
+      });
+    }
+    return fetchPage(url, MAX_PAGES);
   }
 
   function popupContent(name, url, strings) {
@@ -181,10 +200,10 @@
         .catch(function () { /* markers still make sense without the outlines */ });
     }
 
-    getJSON(element.getAttribute("data-geojson"))
-      .then(function (data) {
+    getAllFeatures(element.getAttribute("data-geojson"))
+      .then(function (features) {
         var markers = [];
-        var points = ((data && data.features) || []).filter(function (feature) {
+        var points = features.filter(function (feature) {
           return feature && feature.geometry && feature.geometry.type === "Point" &&
             Array.isArray(feature.geometry.coordinates) && feature.geometry.coordinates.length >= 2;
         });
