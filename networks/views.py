@@ -85,11 +85,15 @@ class ForumListView(ListView):
     def get_queryset(self):
         return Event.objects.published().select_related("forum", "place").order_by("year", "month", "slug")
 
+    forums_shown = 30  # the most active; every forum is also reached from its events and by search
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["forums"] = Forum.objects.published().annotate(
+        forums = Forum.objects.published()
+        context["forums"] = forums.annotate(
             event_count=Count("events", filter=Q(events__is_published=True))
-        )
+        ).order_by("-event_count", "name", "slug")[: self.forums_shown]
+        context["forum_count"] = forums.count()
         return context
 
 

@@ -42,8 +42,10 @@ URLS = [
     ("forums timeline", "/fr/forums/"),
     ("API networks", "/api/v1/networks/"),
     ("API practices, filters", "/api/v1/practices/?theme=housing,participation&country=FR"),
-    ("API places GeoJSON", "/api/v1/places.geojson"),
-    ("API CSV export", "/api/v1/networks/?format=csv&page_size=500"),
+    # Pages of records that the real content fills (60 networks, 148 places), so that the ×1 and
+    # ×100 responses carry as many records and growth shows what the content's size costs.
+    ("API places GeoJSON", "/api/v1/places.geojson?page_size=100"),
+    ("API CSV export", "/api/v1/networks/?format=csv"),
     ("API detail", "/api/v1/practices/riace/"),
 ]
 
@@ -72,6 +74,19 @@ def prepare():
     if SCALE > 1:
         manage("generate_synthetic", "--factor", str(SCALE), "--yes-this-is-a-benchmark-database")
     manage("collectstatic", "--noinput", "-v0")
+    # What autovacuum does in production, at once: statistics for the planner, and visibility maps
+    # so the facet indexes answer with index-only scans.
+    subprocess.run(
+        [
+            PYTHON,
+            "-c",
+            "import django; django.setup(); from django.db import connection; "
+            "connection.cursor().execute('VACUUM ANALYZE')",
+        ],
+        cwd=ROOT,
+        env=ENV,
+        check=True,
+    )
 
 
 MEASURE_QUERIES = r"""
@@ -264,7 +279,31 @@ def main():
     output.write_text(json.dumps(previous, indent=2) + "\n")
     print(f"\n### Scale ×{SCALE} — wrk -c{CONNECTIONS}, {ROUNDS} rounds of {DURATION} s\n")
     print(table(results))
+    if SCALE > 1 and "scale-1" in previous:
+        print(f"\n### Growth: ×{SCALE} against the last ×1 run (ratio to the reference, ×{SCALE} / ×1)\n")
+        print(growth_table(previous["scale-1"]["results"], results))
     print(f"\nWritten to {output}")
+
+
+def growth_table(base_results, results):
+    """Throughput at this scale as a share of its ×1 value (each as a ratio to its own reference,
+    so the two runs compare even if the machine's speed moved between them), and the SQL queries."""
+    base = {(r["path"], r["mode"]): r for r in base_results}
+    lines = [
+        "| URL | mode | ×1 ratio | this ratio | growth (target ≥ 0.7) | SQL ×1 → this |",
+        "|---|---|---:|---:|---:|---|",
+    ]
+    for r in results:
+        b = base.get((r["path"], r["mode"]))
+        if b is None:
+            continue
+        growth = r["ratio_median"] / b["ratio_median"] if b["ratio_median"] else 0.0
+        same = "same" if b["sql_queries"] == r["sql_queries"] else "**differs**"
+        lines.append(
+            f"| {r['label']} | {r['mode']} | {b['ratio_median']:.2f} | {r['ratio_median']:.2f} | "
+            f"**{growth:.2f}** | {b['sql_queries']} → {r['sql_queries']} ({same}) |"
+        )
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

@@ -165,3 +165,18 @@ def test_every_other_list_page_costs_the_same_whatever_the_number_of_records(cli
     few = queries()
     populate(15)
     assert queries() == few, name
+
+
+def test_forum_timeline_shows_the_most_active_forums_and_says_how_many_there_are(client, monkeypatch):
+    from networks.views import ForumListView
+
+    monkeypatch.setattr(ForumListView, "forums_shown", 2)
+    quiet = f.make_forum(slug="quiet", name_fr="Forum calme")
+    busy = f.make_forum(slug="busy", name_fr="Forum actif")
+    middle = f.make_forum(slug="middle", name_fr="Forum moyen")
+    for forum, events in [(busy, 3), (middle, 2), (quiet, 1)]:
+        for _ in range(events):
+            f.make_event(forum=forum)
+    section = client.get(reverse("networks:forum-list")).text.split('id="timeline-title"')[0]
+    assert "/busy/" in section and "/middle/" in section and "/quiet/" not in section
+    assert "2 forums ayant le plus d’événements, sur 3 forums" in section
