@@ -86,6 +86,10 @@ class Place(Record, Searchable):
             models.Index(
                 fields=["country", "kind", "population", "id"], name="place_facets", condition=PUBLISHED
             ),
+            # The few places with a population: the fiche list's size facet starts from them.
+            models.Index(
+                fields=["population"], name="place_population", condition=Q(population__isnull=False)
+            ),
         ]
 
     def get_absolute_url(self):

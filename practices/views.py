@@ -1,4 +1,4 @@
-from django.db.models import Case, CharField, Prefetch, Value, When
+from django.db.models import Case, CharField, Prefetch, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from actors.countries import country_name
@@ -28,7 +28,13 @@ class PracticeListView(FilteredListView):
             Facet("theme", _("theme"), "themes__slug", label_field="themes__name"),
             Facet("country", _("country"), "country", label_function=country_name),
             Facet(
-                "size", _("size of the place"), size, alias="size_band", choices=dict(Place.SizeBand.choices)
+                "size",
+                _("size of the place"),
+                size,
+                alias="size_band",
+                choices=dict(Place.SizeBand.choices),
+                # Few places have a population (editors' reference data): count from those.
+                only=Q(**{f"{population}__isnull": False}),
             ),
             Facet("family", _("family"), "family", choices=dict(Practice.Family.choices)),
             Facet("status", _("status"), "status", choices=dict(Practice.Status.choices)),

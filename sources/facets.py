@@ -21,6 +21,7 @@ class Facet:
     choices: dict = field(default_factory=dict)  # value -> label
     label_function: object = None  # value -> label
     limit: int = 30
+    only: object = None  # a Q for the rows that can have a value: counted rows only, e.g. sizes known
 
 
 def facet_values(facet, filterset_class, data, base_queryset, request, filtered=None):
@@ -35,6 +36,8 @@ def facet_values(facet, filterset_class, data, base_queryset, request, filtered=
         queryset = filtered  # this facet is not in use: the page's own filtered list is what it counts
     key = facet.alias or facet.group_by
     queryset = queryset.order_by()
+    if facet.only is not None:
+        queryset = queryset.filter(facet.only)
     if facet.alias:
         queryset = queryset.annotate(**{facet.alias: facet.group_by})
     label_path = f"{facet.label_field}_{(get_language() or 'fr')[:2]}" if facet.label_field else None

@@ -142,3 +142,20 @@ def test_the_trigram_threshold_is_set_on_every_connection():
     with connection.cursor() as cursor:
         cursor.execute("SHOW pg_trgm.word_similarity_threshold")
         assert float(cursor.fetchone()[0]) == TRIGRAM_THRESHOLD
+
+
+@pytest.mark.requires_postgres
+def test_refresh_search_vectors_repairs_what_raw_sql_left_stale():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    f.make_practice(slug="fiche", title_fr="Un guichet unique")
+    Practice.objects.update(search_vector=None)  # as raw SQL would leave it
+    with pytest.raises(SystemExit):
+        call_command("refresh_search_vectors", "--check", stdout=StringIO())
+    call_command("refresh_search_vectors", stdout=StringIO())
+    report = StringIO()
+    call_command("refresh_search_vectors", "--check", stdout=report)
+    assert "practices.Practice: 0 stale" in report.getvalue()
+    assert search(Practice.objects.all(), "guichet", Practice.search_fields).get().slug == "fiche"
