@@ -50,7 +50,7 @@ export-content: setup  ## write the database's content back to fixtures/ for rev
 	$(PY) manage.py export_content
 
 bench: .venv/.synced  ## throughput as ratios to a reference view: SCALE=100, DURATION=5 for a quick run
-	@command -v wrk >/dev/null || { echo "make bench needs wrk (apt-get install wrk)"; exit 2; }
+	@scripts/need.sh wrk
 	$(PY) manage.py compilemessages --ignore=.venv -v0
 	scripts/with_postgres.sh $(PY) scripts/bench.py
 

@@ -33,3 +33,21 @@ def test_without_postgresql_ci_fails():
 @pytest.mark.skipif(os.environ.get("CI") != "true", reason="only CI promises PostgreSQL")
 def test_ci_runs_the_suite_on_postgresql():
     assert connection.vendor == "postgresql"
+
+
+def test_the_bench_growth_table_compares_ratios_and_flags_changed_query_counts():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench", Path(settings.BASE_DIR) / "scripts" / "bench.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+
+    def row(path, mode, ratio, queries):
+        return {"label": path, "path": path, "mode": mode, "ratio_median": ratio, "sql_queries": queries}
+
+    base = [row("/a", "cached", 1.2, 0), row("/b", "uncached", 0.05, 9)]
+    scaled = [row("/a", "cached", 1.14, 0), row("/b", "uncached", 0.02, 10), row("/new", "cached", 1.0, 0)]
+    lines = bench.growth_table(base, scaled).splitlines()
+    assert len(lines) == 4  # header, rule, the two URLs measured at both scales
+    assert "**0.95**" in lines[2] and "0 → 0 (same)" in lines[2]
+    assert "**0.40**" in lines[3] and "9 → 10 (**differs**)" in lines[3]
