@@ -71,26 +71,23 @@ def facet_values(facet, filterset_class, data, base_queryset, request, filtered=
 def facets_context(facets, filterset_class, request, base_queryset, filtered=None):
     """[{param, label, values: [{value, label, count, url, active}], clear_url}] for the template."""
     data = request.GET.copy()
+    # Links are built from plain lists (a QueryDict copy per link deep-copies the whole query).
+    params = {key: given for key, given in data.lists() if key != "page"}
     context = []
     for facet in facets:
         chosen = {value for value in data.get(facet.param, "").split(",") if value}
         values = facet_values(facet, filterset_class, data, base_queryset, request, filtered)
         for value in values:
-            query = data.copy()
-            query.pop("page", None)
-            query[facet.param] = value["value"]
-            value["url"] = "?" + query.urlencode()
+            value["url"] = "?" + urlencode({**params, facet.param: [value["value"]]}, doseq=True)
             value["active"] = value["value"] in chosen
-        cleared = data.copy()
-        cleared.pop(facet.param, None)
-        cleared.pop("page", None)
+        cleared = {key: given for key, given in params.items() if key != facet.param}
         context.append(
             {
                 "param": facet.param,
                 "label": facet.label,
                 "values": values,
                 "active": bool(chosen),
-                "clear_url": "?" + urlencode(sorted(cleared.items())),
+                "clear_url": "?" + urlencode(sorted(cleared.items()), doseq=True),
             }
         )
     return context
