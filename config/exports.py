@@ -1,14 +1,9 @@
 """Exports that are not a plain list: the membership graph, places as GeoJSON, the full dump."""
 
-import io
-import tempfile
-import zipfile
-from pathlib import Path
 from xml.etree import ElementTree
 
 from django.conf import settings
-from django.http import HttpResponse
-from django.utils import timezone
+from django.http import FileResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, renderers
@@ -21,7 +16,7 @@ from config.api_base import FeaturePagination, FilterBackend, GeoJSONRenderer
 from config.viewsets import ApiBehaviour, html_urls
 from networks.filters import MembershipFilter
 from networks.models import Membership
-from sources.content import export_content
+from sources.dumps import current_dump
 
 
 def node_id(record):
@@ -239,50 +234,16 @@ class PlacesGeoJSONView(FilteredExport):
         return self.get_paginated_response(feature_collection(page, request, lang))
 
 
-DUMP_README = """Hospitable-city networks — knowledge base, full dump
-=====================================================
-
-Exported {date} from {url}
-
-sources.json, actors.json, networks.json, practices.json: every record of the knowledge base in
-Django's serialisation format with natural keys (slugs), both languages in every translated field
-(name_fr, name_en…). Load them into the project with `python manage.py load_content`.
-
-Every fact cites one of five French source documents (sources.json) with a locator and a verbatim
-quote. English texts are the editors' translation. Where sources disagree, each version is a claim
-marked "disputed" (sources.json, model sources.claim).
-
-Licence: {licence} — {licence_url}
-Cite as: {citation}, {url}
-"""
-
-
 class DumpView(ApiBehaviour, APIView):
-    """The whole knowledge base as one zip: one JSON file per app, a README and the licence."""
+    """The whole knowledge base as one zip: one JSON file per app, a README and the licence.
+
+    Built once per content version and served from a file (sources/dumps.py)."""
 
     renderer_classes = [renderers.JSONRenderer]
 
     @extend_schema(responses={(200, "application/zip"): OpenApiTypes.BINARY}, operation_id="dump_retrieve")
     def get(self, request):
-        buffer = io.BytesIO()
-        url = request.build_absolute_uri(request.path)
-        with (
-            tempfile.TemporaryDirectory() as folder,
-            zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive,
-        ):
-            for path in export_content(folder):
-                archive.write(path, arcname=f"hospitable-cities/{Path(path).name}")
-            readme = DUMP_README.format(
-                date=timezone.now().date().isoformat(),
-                url=url,
-                licence=settings.KB_LICENCE,
-                licence_url=settings.KB_LICENCE_URL,
-                citation=settings.KB_CITATION,
-            )
-            archive.writestr("hospitable-cities/README.txt", readme)
-            archive.writestr(
-                "hospitable-cities/LICENCE.txt", f"{settings.KB_LICENCE}\n{settings.KB_LICENCE_URL}\n"
-            )
-        response = HttpResponse(buffer.getvalue(), content_type="application/zip")
+        path = current_dump(request.build_absolute_uri(request.path))
+        response = FileResponse(path.open("rb"), content_type="application/zip")
         response["Content-Disposition"] = 'attachment; filename="hospitable-cities.zip"'
         return response

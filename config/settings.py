@@ -320,6 +320,8 @@ KB_CITATION = (
 
 # Folder of the seed source texts, used by check_content to verify quotes.
 KB_SOURCE_TEXTS_DIR = os.environ.get("KB_SOURCE_TEXTS_DIR", "")
+# Where the downloadable dump is kept, one zip per content version (sources/dumps.py).
+KB_DUMP_DIR = Path(os.environ.get("KB_DUMP_DIR", BASE_DIR / "var" / "dumps"))
 
 # Structured logs: one JSON line per request (config.middleware.RequestLogMiddleware) and per error,
 # each with the request id also sent back in the X-Request-ID header.

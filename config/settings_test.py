@@ -3,6 +3,8 @@
 The database comes from DATABASE_URL (make test starts a throwaway PostgreSQL) or SQLite.
 """
 
+import tempfile
+
 from config.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -10,3 +12,6 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 
 # No throttling or caching unless a test sets it up (tests/test_api.py checks the 429 itself).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+# Dumps built during the tests go to a scratch folder, not var/dumps.
+KB_DUMP_DIR = Path(tempfile.mkdtemp(prefix="kb-test-dumps-"))  # noqa: F405

@@ -314,12 +314,51 @@ def test_membership_graph_as_graphml_parses_and_matches_the_memberships(client):
 def test_dump_is_a_zip_with_every_record_a_readme_and_the_licence(client, one_of_each, tmp_path):
     response = client.get(reverse("api:dump"))
     assert response["Content-Type"] == "application/zip"
-    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
     names = set(archive.namelist())
     assert {"hospitable-cities/README.txt", "hospitable-cities/LICENCE.txt"} <= names
     networks = json.loads(archive.read("hospitable-cities/networks.json"))
     assert {r["fields"]["slug"] for r in networks if r["model"] == "networks.network"} == {"anvita"}
     assert "CC BY 4.0" in archive.read("hospitable-cities/LICENCE.txt").decode()
+
+
+def dump_records(client, model):
+    response = client.get(reverse("api:dump"))
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    app = model.split(".")[0]
+    records = json.loads(archive.read(f"hospitable-cities/{app}.json"))
+    return {r["fields"]["slug"] for r in records if r["model"] == model}
+
+
+def test_dump_is_built_once_per_content_version_and_follows_changes(client, one_of_each, monkeypatch):
+    from django.conf import settings
+
+    from sources import dumps
+
+    builds = []
+    build = dumps.build_dump
+    monkeypatch.setattr(dumps, "build_dump", lambda *args: builds.append(args) or build(*args))
+    assert dump_records(client, "networks.network") == {"anvita"}
+    assert dump_records(client, "networks.network") == {"anvita"}
+    assert len(builds) == 1  # the second reader got the same file
+    f.make_network(slug="uclg")  # a change: a new content version
+    assert dump_records(client, "networks.network") == {"anvita", "uclg"}
+    assert len(builds) == 2
+    assert [path.name for path in settings.KB_DUMP_DIR.glob("*.zip")] == [builds[-1][0].name]
+
+
+def test_build_dump_command_builds_ahead_and_then_has_nothing_to_do(one_of_each):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    first, second = StringIO(), StringIO()
+    call_command("build_dump", "--url", "https://example.org/api/v1/dump/", stdout=first)
+    call_command("build_dump", stdout=second)
+    assert "built" in first.getvalue() and "already current" in second.getvalue()
+    path = second.getvalue().split(" ")[0]
+    readme = zipfile.ZipFile(path).read("hospitable-cities/README.txt").decode()
+    assert "from https://example.org/api/v1/dump/" in readme
 
 
 def test_schema_is_openapi_3_and_swagger_ui_is_served_locally(client):

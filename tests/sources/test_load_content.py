@@ -7,6 +7,7 @@ from django.core.management.base import CommandError
 from actors.models import Place
 from networks.models import Membership, Network
 from sources.models import Citation
+from tests import factories as f
 
 pytestmark = pytest.mark.django_db
 
@@ -145,3 +146,19 @@ def test_export_then_load_round_trips_every_record(tmp_path):
     files = [str(out / f"{app}.json") for app in ("sources", "actors", "networks", "practices")]
     call_command("load_content", *files, replace=True)
     assert Citation.objects.get().membership.network.slug == "anvita"
+
+
+def test_export_reads_in_chunks_and_writes_what_json_dumps_would(tmp_path, monkeypatch):
+    from sources import content
+
+    call_command("load_content", write(tmp_path, [CITATION, MEMBERSHIP, NETWORK, PLACE, SOURCE]))
+    f.make_network(slug="second")
+    f.make_network(slug="third")
+    monkeypatch.setattr(content, "EXPORT_CHUNK", 2)  # more records than one chunk
+    out = tmp_path / "export"
+    call_command("export_content", output=str(out))
+    text = (out / "networks.json").read_text(encoding="utf-8")
+    records = json.loads(text)
+    assert text == json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+    slugs = [r["fields"]["slug"] for r in records if r["model"] == "networks.network"]
+    assert slugs == ["anvita", "second", "third"]
