@@ -265,7 +265,7 @@ def accepted_params(path):
             params.update(version=["1.0.0", "v1", "2"], script=["", "1"])
     elif getattr(view, "paginate_by", None):
         params["page"] = PAGES
-    if match.url_name == "sitemap":
+    if match.url_name in ("sitemap", "sitemap-section"):
         params["p"] = PAGES
     return params
 
@@ -290,6 +290,8 @@ def build_targets():
         short = name.rsplit(":", 1)[-1]
         if arguments == ():
             variants = [({}, None)]
+        elif arguments == ("section",) and short == "sitemap-section":  # a kind's sitemap, and no such kind
+            variants = [({"section": "networks"}, None), ({"section": "atlantis"}, "detail, missing slug")]
         elif arguments == ("slug",) and short in SLUGS:
             variants = [({"slug": SLUGS[short]}, "detail"), ({"slug": MISSING_SLUG}, "detail, missing slug")]
             if short in RENAMED:

@@ -88,17 +88,49 @@ def test_json_ld_describes_places_organisations_and_events(client, records):
     assert event["startDate"] == "2014-06" and event["location"]["name"]
 
 
+SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+
+
+def sitemap_pages(client):
+    """The sitemap index, then every sitemap it names: [(url, parsed page)]."""
+    index = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    urls = [loc.text for loc in index.iterfind("s:sitemap/s:loc", SITEMAP_NS)]
+    return [(url, ElementTree.fromstring(client.get(url).content)) for url in urls]
+
+
 def test_sitemap_lists_every_record_in_both_languages_with_alternates(client, records):
-    response = client.get("/sitemap.xml")
-    root = ElementTree.fromstring(response.content)
-    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
-    locations = {loc.text for loc in root.iterfind("s:url/s:loc", ns)}
+    ns = SITEMAP_NS
+    pages = sitemap_pages(client)
+    assert "http://testserver/sitemap-networks.xml" in [url for url, _page in pages]
+    locations = {loc.text for _url, page in pages for loc in page.iterfind("s:url/s:loc", ns)}
     assert (
         "http://testserver/fr/reseaux/anvita/" in locations
         and "http://testserver/en/networks/anvita/" in locations
     )
     assert "http://testserver/en/practices/riace/" in locations
-    assert root.find("s:url/x:link[@hreflang='en']", ns) is not None
+    assert all(page.find("s:url/x:link[@hreflang='en']", ns) is not None for _url, page in pages)
+
+
+def test_sitemaps_come_in_pages_the_index_names(client, monkeypatch):
+    from config.sitemaps import SITEMAPS
+
+    monkeypatch.setattr(SITEMAPS["networks"], "limit", 4)  # URLs: two records in two languages
+    for slug in ("a", "b", "c", "d", "e"):
+        f.make_network(slug=slug)
+    pages = dict(sitemap_pages(client))
+    network_pages = sorted(url for url in pages if "sitemap-networks.xml" in url)
+    assert network_pages == [
+        "http://testserver/sitemap-networks.xml",
+        "http://testserver/sitemap-networks.xml?p=2",
+        "http://testserver/sitemap-networks.xml?p=3",
+    ]
+    slugs = [
+        loc.text.rstrip("/").rsplit("/", 1)[-1]
+        for url in network_pages
+        for loc in pages[url].iterfind("s:url/s:loc", SITEMAP_NS)
+        if "/fr/" in loc.text
+    ]
+    assert slugs == ["a", "b", "c", "d", "e"]
 
 
 def test_robots_txt_points_to_the_sitemap(client):
@@ -180,3 +212,20 @@ def test_forum_timeline_shows_the_most_active_forums_and_says_how_many_there_are
     section = client.get(reverse("networks:forum-list")).text.split('id="timeline-title"')[0]
     assert "/busy/" in section and "/middle/" in section and "/quiet/" not in section
     assert "2 forums ayant le plus d’événements, sur 3 forums" in section
+
+
+def test_sitemap_pages_of_record_language_pairs_match_the_whole_list():
+    from config.sitemaps import RecordLanguages
+    from networks.models import Network
+
+    for slug in ("a", "b", "c", "d", "e"):
+        f.make_network(slug=slug)
+    pairs = RecordLanguages(Network.objects.order_by("slug"), ["fr", "en"])
+    whole = [
+        (network.slug, language) for network in Network.objects.order_by("slug") for language in ("fr", "en")
+    ]
+    assert len(pairs) == pairs.count() == 10
+    for start in range(0, 11):
+        for stop in range(start, 12):
+            assert [(record.slug, language) for record, language in pairs[start:stop]] == whole[start:stop]
+    assert (pairs[3][0].slug, pairs[3][1]) == whole[3]
