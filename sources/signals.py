@@ -1,4 +1,9 @@
-"""Keep identifiers stable: when a record's slug changes, remember the old one so it redirects."""
+"""What every change to the content sets off.
+
+- A renamed record's old slug is remembered, so it redirects.
+- A new content version, so every cached page is invalidated.
+- A saved record's stored search vector is recomputed (PostgreSQL).
+"""
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 from django.dispatch import receiver
