@@ -182,6 +182,8 @@ class ClaimSerializer(RecordSerializer):
 
     @extend_schema_field(OpenApiTypes.STR)
     def get_subject(self, obj):
+        if hasattr(obj, "subject_slug"):  # ClaimQuerySet.for_listing
+            return obj.subject_slug
         return obj.subject.slug
 
 

@@ -27,3 +27,26 @@ def test_claims_filter_by_kind_source_subject_and_disputed(client):
     claim = client.get(reverse("api:claim-detail", kwargs={"slug": "riace--population"})).json()
     assert (claim["subject_kind"], claim["subject"], claim["kind"]) == ("place", "riace", "population")
     assert claim["html_url"]["en"].endswith("/en/places/riace/#claim-riace--population")
+
+
+def test_claims_name_their_subject_and_its_page_for_every_kind_of_subject(client):
+    from sources.models import CLAIM_SUBJECTS
+
+    subjects = {
+        "network": f.make_network(slug="s-network"),
+        "place": f.make_place(slug="s-place"),
+        "organisation": f.make_organisation(slug="s-organisation"),
+        "person": f.make_person(slug="s-person"),
+        "forum": f.make_forum(slug="s-forum"),
+        "event": f.make_event(slug="s-event"),
+        "declaration": f.make_declaration(slug="s-declaration"),
+        "practice": f.make_practice(slug="s-practice"),
+    }
+    assert set(subjects) == set(CLAIM_SUBJECTS)
+    for kind, subject in subjects.items():
+        f.make_claim(slug=f"on-{kind}", **{kind: subject})
+    listed = {item["slug"]: item for item in client.get(reverse("api:claim-list")).json()["results"]}
+    for kind, subject in subjects.items():
+        item = listed[f"on-{kind}"]
+        assert (item["subject_kind"], item["subject"]) == (kind, subject.slug)
+        assert item["html_url"]["fr"] == f"http://testserver{subject.get_absolute_url()}#claim-on-{kind}"
