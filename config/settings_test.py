@@ -13,5 +13,6 @@ STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticF
 # No throttling or caching unless a test sets it up (tests/test_api.py checks the 429 itself).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 
-# Dumps built during the tests go to a scratch folder, not var/dumps.
-KB_DUMP_DIR = Path(tempfile.mkdtemp(prefix="kb-test-dumps-"))  # noqa: F405
+# Dumps built during the tests go to a scratch folder, not var/dumps (created when a dump is built,
+# removed at the end of the session: tests/conftest.py).
+KB_DUMP_DIR = Path(tempfile.gettempdir()) / f"kb-test-dumps-{os.getpid()}"  # noqa: F405

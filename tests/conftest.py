@@ -35,3 +35,14 @@ def fresh_content_version():
     forget()
     yield
     forget()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def remove_test_dumps():
+    """Dumps built by the tests live in a scratch folder (config/settings_test.py): removed afterwards."""
+    import shutil
+
+    from django.conf import settings
+
+    yield
+    shutil.rmtree(settings.KB_DUMP_DIR, ignore_errors=True)
