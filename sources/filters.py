@@ -110,10 +110,6 @@ class RecordsFilter(django_filters.ModelMultipleChoiceFilter):
 
     names_records = True  # an unknown slug is a 404 in the API (config.api_base.FilterBackend)
 
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("distinct", False)
-        super().__init__(*args, **kwargs)
-
     def filter(self, qs, value):
         if not value:
             return qs

@@ -98,7 +98,8 @@ def parse_fulltext(query, using="default"):
     One small query. `accueil` gives the same lexeme in all three configurations: testing it once
     rather than three times per row matters when a common word matches thousands of rows, and a
     literal (not an expression) lets PostgreSQL estimate from its statistics whether to use the GIN
-    index. None when the query holds only stop words.
+    index. None when nothing is left to search for (punctuation only: the simple configuration
+    keeps stop words).
     """
     from django.db import connections
 
@@ -210,7 +211,7 @@ def folded_search(queryset, query, fields, ranked):
 def postgresql_search(queryset, query, fields, ranked):
     if not isinstance(query, Prepared):
         query = prepare(query, queryset.db)
-    if query.tsquery is not None:  # None: stop words only, nothing to match in full text
+    if query.tsquery is not None:  # None: nothing to match in full text
         tsquery = ParsedQuery(query.tsquery)
         if uses_stored_vector(queryset.model, fields):
             vector = F("search_vector")
