@@ -6,7 +6,10 @@ export UV_PYTHON_DOWNLOADS := never
 UV := $(PYTHON_BIN) -m uv
 PY := .venv/bin/python
 
-.PHONY: setup run prod bench loadtest test lint format messages seed check-content export-content backup restore clean
+.PHONY: help test-packages setup run prod bench loadtest test lint format messages seed check-content export-content backup restore clean
+
+help:  ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed -E 's/:[^#]*## /\t/' | expand -t 18
 
 .venv/.synced: pyproject.toml uv.lock
 	@$(PYTHON_BIN) -m uv --version >/dev/null 2>&1 || $(PYTHON_BIN) -m pip install --quiet uv
@@ -25,15 +28,20 @@ prod: .venv/.synced  ## as in production on 127.0.0.1:$(PORT): gunicorn, DEBUG o
 	$(PY) manage.py compilemessages --ignore=.venv -v0
 	PORT=$(PORT) scripts/prod.sh
 
-test: .venv/.synced  ## the whole suite, on a throwaway PostgreSQL unless DATABASE_URL is set
+test-packages:  ## the Debian packages the suite uses (gettext, PostgreSQL, Chromium, Redis), installed if missing
+	@scripts/need.sh msgfmt:gettext chromium redis-server \
+	  $$(ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 || command -v pg_ctl >/dev/null 2>&1 || echo pg_ctl:postgresql)
+
+test: .venv/.synced test-packages  ## the whole suite (migrations checked first), on a throwaway PostgreSQL unless DATABASE_URL is set
 	$(PY) manage.py compilemessages --ignore=.venv -v0
+	$(PY) manage.py makemigrations --check --dry-run -v0
 	scripts/with_postgres.sh $(PY) -m pytest $(PYTEST_ARGS)
 
-lint: .venv/.synced
+lint: .venv/.synced  ## ruff: lint and format check (CI runs it before the tests)
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .
 
-format: .venv/.synced
+format: .venv/.synced  ## ruff: fix what can be fixed, format
 	.venv/bin/ruff check --fix .
 	.venv/bin/ruff format .
 
@@ -52,7 +60,7 @@ export-content: setup  ## write the database's content back to fixtures/ for rev
 bench: .venv/.synced  ## throughput as ratios to a reference view: SCALE=100, DURATION=5 for a quick run
 	@scripts/need.sh wrk
 	$(PY) manage.py compilemessages --ignore=.venv -v0
-	scripts/with_postgres.sh $(PY) scripts/bench.py
+	scripts/with_postgres.sh $(PY) bench/run.py
 
 loadtest: .venv/.synced  ## gunicorn as in production under wrk (64 connections, DURATION=60 s), then a database outage
 	$(PY) manage.py compilemessages --ignore=.venv -v0
@@ -63,7 +71,7 @@ backup: setup  ## a dated dump of the content (natural keys, both languages) in 
 
 restore: setup  ## load a backup into an empty database: make restore BACKUP=backups/20261122-070000
 	@test -n "$(BACKUP)" || { echo "usage: make restore BACKUP=backups/<folder>"; exit 2; }
-	$(PY) manage.py load_content $(BACKUP)/sources.json $(BACKUP)/actors.json $(BACKUP)/networks.json $(BACKUP)/practices.json
+	$(PY) manage.py load_content $(BACKUP)
 
-clean:
+clean:  ## remove the virtual environment, collected static files and the SQLite database
 	rm -rf .venv staticfiles db.sqlite3

@@ -1,12 +1,7 @@
-from django.db.models import Prefetch
-
 from actors import serializers
 from actors.filters import OrganisationFilter, PersonFilter, PlaceFilter
-from actors.models import Organisation, Person, Place, Role
-from config.viewsets import RecordViewSet
-from networks.api import memberships
-from sources.models import citations_prefetch as citations
-from sources.models import claims_prefetch as claims
+from actors.models import Organisation, Person, Place
+from records.viewsets import RecordViewSet
 
 
 class PlaceViewSet(RecordViewSet):
@@ -16,13 +11,11 @@ class PlaceViewSet(RecordViewSet):
     detail_serializer_class = serializers.PlaceDetailSerializer
     filterset_class = PlaceFilter
     ordering_fields = ["slug", "name_fr", "name_en", "country", "kind", "population"]
-    ordering = ["slug"]
 
     def get_queryset(self):
-        queryset = Place.objects.published().select_related("parent")
         if self.action == "retrieve":
-            queryset = queryset.prefetch_related("children", memberships(), citations(), claims())
-        return queryset
+            return Place.objects.published().for_detail()
+        return Place.objects.published().for_listing()
 
 
 class OrganisationViewSet(RecordViewSet):
@@ -32,13 +25,11 @@ class OrganisationViewSet(RecordViewSet):
     detail_serializer_class = serializers.OrganisationDetailSerializer
     filterset_class = OrganisationFilter
     ordering_fields = ["slug", "name_fr", "name_en", "kind", "country"]
-    ordering = ["slug"]
 
     def get_queryset(self):
-        queryset = Organisation.objects.published()
         if self.action == "retrieve":
-            queryset = queryset.prefetch_related(memberships(), citations(), claims())
-        return queryset
+            return Organisation.objects.published().for_detail()
+        return Organisation.objects.published()
 
 
 class PersonViewSet(RecordViewSet):
@@ -48,13 +39,8 @@ class PersonViewSet(RecordViewSet):
     detail_serializer_class = serializers.PersonDetailSerializer
     filterset_class = PersonFilter
     ordering_fields = ["slug", "name"]
-    ordering = ["slug"]
 
     def get_queryset(self):
-        queryset = Person.objects.published()
         if self.action == "retrieve":
-            roles = Prefetch(
-                "roles", queryset=Role.objects.select_related("place", "organisation", "network", "source")
-            )
-            queryset = queryset.prefetch_related(roles, citations(), claims())
-        return queryset
+            return Person.objects.published().for_detail()
+        return Person.objects.published()  # the list shows no roles: not `for_listing`

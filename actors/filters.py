@@ -1,16 +1,15 @@
 from django.utils.translation import gettext_lazy as _
 
 from actors.models import Organisation, Person, Place
-from networks.models import Network
-from sources.filters import ChoiceInFilter, CountryFilter, SearchFilterSet, records_in
+from records.filters import ChoiceInFilter, CountryFilter, SearchFilterSet, records_in
 
 
 class PlaceFilter(SearchFilterSet):
     search_fields = Place.search_fields
     country = CountryFilter(field_name="country", label=_("country"))
     kind = ChoiceInFilter(choices=Place.Kind.choices, label=_("kind"))
-    network = records_in(Network, "memberships__network", _("network"))
-    parent = records_in(Place, "parent", _("parent place"))
+    network = records_in("memberships__network", _("network"))
+    parent = records_in("parent", _("parent place"))
 
     class Meta:
         model = Place

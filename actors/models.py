@@ -1,16 +1,26 @@
 """Who and where: places, organisations, people and their dated roles."""
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
-from sources.models import PUBLISHED, Record, RecordQuerySet, Searchable, SlugManager, Sourced, year_field
-from sources.urls_cache import record_url
+from networks.models import memberships_prefetch
+from records.models import PUBLISHED, Record, RecordQuerySet, Searchable, SlugManager, year_field
+from records.record_urls import record_url
+from sources.models import Sourced, citations_prefetch, claims_prefetch
 
 
 class PlaceQuerySet(RecordQuerySet):
     def for_listing(self):
         return self.select_related("parent")
+
+    def for_detail(self):
+        """What a place's page and its API detail both show: parent, places within, networks
+        (memberships), citations and claims. The page adds its people, practices and events, which
+        the API does not show."""
+        return self.for_listing().prefetch_related(
+            "children", memberships_prefetch(), citations_prefetch(), claims_prefetch()
+        )
 
 
 class Place(Record, Searchable):
@@ -108,6 +118,14 @@ class Place(Record, Searchable):
         return self.SizeBand.VERY_LARGE
 
 
+class OrganisationQuerySet(RecordQuerySet):
+    def for_detail(self):
+        """What an organisation's page and its API detail both show: networks (memberships),
+        citations and claims. The page adds the networks it supports, its forums, events and
+        practices, which the API does not show."""
+        return self.prefetch_related(memberships_prefetch(), citations_prefetch(), claims_prefetch())
+
+
 class Organisation(Record, Searchable):
     search_fields = ("name_fr", "name_en", "acronym", "slug", "description_fr", "description_en")
 
@@ -130,7 +148,7 @@ class Organisation(Record, Searchable):
     website = models.URLField(_("website"), max_length=300, blank=True)
     description = models.TextField(_("description"), blank=True)
 
-    objects = SlugManager.from_queryset(RecordQuerySet)()
+    objects = SlugManager.from_queryset(OrganisationQuerySet)()
 
     class Meta:
         ordering = ["name", "slug"]
@@ -150,6 +168,15 @@ class Organisation(Record, Searchable):
 class PersonQuerySet(RecordQuerySet):
     def for_listing(self):
         return self.prefetch_related("roles__place", "roles__organisation", "roles__network")
+
+    def for_detail(self):
+        """What a person's page and its API detail both show: the roles with where each was held and
+        its source, citations and claims. The page adds the person's practices, which the API does
+        not show. (Not built on `for_listing`: its `roles` prefetch is a different one.)"""
+        roles = Prefetch(
+            "roles", queryset=Role.objects.select_related("place", "organisation", "network", "source")
+        )
+        return self.prefetch_related(roles, citations_prefetch(), claims_prefetch())
 
 
 class Person(Record, Searchable):

@@ -2,13 +2,8 @@ from rest_framework import serializers
 
 from actors.models import Organisation, Person, Place, Role
 from networks.serializers import EmbeddedMembershipSerializer
-from sources.serializers import (
-    EmbeddedClaimSerializer,
-    RecordSerializer,
-    SourcedRecordSerializer,
-    TranslatedField,
-    slug_field,
-)
+from records.serializers import RecordSerializer, TranslatedField, record_fields, slug_field
+from sources.serializers import SourcedRecordSerializer
 
 
 class PlaceSerializer(RecordSerializer):
@@ -17,27 +12,15 @@ class PlaceSerializer(RecordSerializer):
 
     class Meta:
         model = Place
-        fields = [
-            "slug",
-            "type",
-            "name",
-            "kind",
-            "country",
-            "parent",
-            "latitude",
-            "longitude",
-            "population",
-            "population_year",
-            "html_url",
-            "updated_at",
-        ]
+        fields = record_fields(
+            "name", "kind", "country", "parent", "latitude", "longitude", "population", "population_year"
+        )
 
 
 class PlaceDetailSerializer(PlaceSerializer, SourcedRecordSerializer):
     description = TranslatedField()
     memberships = EmbeddedMembershipSerializer(many=True, read_only=True)
     children = slug_field(many=True)
-    claims = EmbeddedClaimSerializer(many=True, read_only=True)
 
     class Meta(PlaceSerializer.Meta):
         fields = [
@@ -56,13 +39,12 @@ class OrganisationSerializer(RecordSerializer):
 
     class Meta:
         model = Organisation
-        fields = ["slug", "type", "name", "acronym", "kind", "country", "website", "html_url", "updated_at"]
+        fields = record_fields("name", "acronym", "kind", "country", "website")
 
 
 class OrganisationDetailSerializer(OrganisationSerializer, SourcedRecordSerializer):
     description = TranslatedField()
     memberships = EmbeddedMembershipSerializer(many=True, read_only=True)
-    claims = EmbeddedClaimSerializer(many=True, read_only=True)
 
     class Meta(OrganisationSerializer.Meta):
         fields = [*OrganisationSerializer.Meta.fields, "description", "memberships", "citations", "claims"]
@@ -94,13 +76,12 @@ class RoleSerializer(serializers.ModelSerializer):
 class PersonSerializer(RecordSerializer):
     class Meta:
         model = Person
-        fields = ["slug", "type", "name", "html_url", "updated_at"]
+        fields = record_fields("name")
 
 
 class PersonDetailSerializer(PersonSerializer, SourcedRecordSerializer):
     description = TranslatedField()
     roles = RoleSerializer(many=True, read_only=True)
-    claims = EmbeddedClaimSerializer(many=True, read_only=True)
 
     class Meta(PersonSerializer.Meta):
         fields = [*PersonSerializer.Meta.fields, "description", "roles", "citations", "claims"]

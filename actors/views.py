@@ -2,13 +2,11 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from actors.countries import country_name
 from actors.filters import OrganisationFilter, PersonFilter, PlaceFilter
 from actors.models import Organisation, Person, Place, Role
-from networks.models import Membership
-from sources.facets import Facet
-from sources.models import citations_prefetch, claims_prefetch
-from sources.views import FilteredListView, RecordDetailView
+from records.countries import country_name
+from records.facets import Facet
+from records.views import FilteredListView, RecordDetailView
 
 
 class PlaceListView(FilteredListView):
@@ -39,40 +37,19 @@ class PlaceDetailView(RecordDetailView):
     model = Place
 
     def get_queryset(self):
-        memberships = Prefetch(
-            "memberships",
-            queryset=Membership.objects.published().select_related("network").order_by("network__slug"),
-        )
         roles = Prefetch("roles", queryset=Role.objects.select_related("person"))
-        return (
-            super()
-            .get_queryset()
-            .select_related("parent")
-            .prefetch_related(
-                memberships, roles, "children", "practices", "events", citations_prefetch(), claims_prefetch()
-            )
-        )
+        return super().get_queryset().for_detail().prefetch_related(roles, "practices", "events")
 
 
 class OrganisationDetailView(RecordDetailView):
     model = Organisation
 
     def get_queryset(self):
-        memberships = Prefetch(
-            "memberships", queryset=Membership.objects.published().select_related("network")
-        )
         return (
             super()
             .get_queryset()
-            .prefetch_related(
-                memberships,
-                "supported_networks",
-                "forums",
-                "events",
-                "practices",
-                citations_prefetch(),
-                claims_prefetch(),
-            )
+            .for_detail()
+            .prefetch_related("supported_networks", "forums", "events", "practices")
         )
 
 
@@ -80,14 +57,7 @@ class PersonDetailView(RecordDetailView):
     model = Person
 
     def get_queryset(self):
-        roles = Prefetch(
-            "roles", queryset=Role.objects.select_related("place", "organisation", "network", "source")
-        )
-        return (
-            super()
-            .get_queryset()
-            .prefetch_related(roles, "practices", citations_prefetch(), claims_prefetch())
-        )
+        return super().get_queryset().for_detail().prefetch_related("practices")
 
 
 class OrganisationListView(FilteredListView):

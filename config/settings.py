@@ -45,7 +45,7 @@ def database_from_url(url):
             # Fail fast when the database is unreachable (a 503 rather than a hung worker).
             "OPTIONS": {
                 "connect_timeout": int(os.environ.get("DATABASE_CONNECT_TIMEOUT", "3")),
-                # The misspelling fallback's index-backed `%>` uses this (sources.search.TRIGRAM_THRESHOLD).
+                # The misspelling fallback's index-backed `%>` uses this (records.search.TRIGRAM_THRESHOLD).
                 "options": "-c pg_trgm.word_similarity_threshold=0.35",
                 **dict(parse_qsl(parts.query)),
             },
@@ -139,25 +139,30 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "csp",
     "axes",
+    # Ours, from the bottom up: the shared base, provenance, the content apps, then the site and the API.
+    "records",
     "sources",
-    "actors",
     "networks",
+    "actors",
     "practices",
+    "web",
+    "api",
 ]
 
 MIDDLEWARE = [
-    "config.middleware.RequestLogMiddleware",
-    "config.routers.PrimaryForCuratorsMiddleware",
-    "config.middleware.DatabaseUnavailableMiddleware",
+    "web.middleware.RequestLogMiddleware",
+    "web.middleware.PrimaryForCuratorsMiddleware",
+    "web.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
-    "config.middleware.PermissionsPolicyMiddleware",
+    "web.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "config.middleware.ApiCorsMiddleware",
+    "api.middleware.ApiCorsMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    "config.middleware.ContentCacheMiddleware",
+    "web.cache.ContentCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "sources.middleware.SlugRedirectMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -191,11 +196,11 @@ DATABASES = {
     if DATABASE_URL
     else {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"}
 }
-# A read replica, used for read-only traffic by config.routers.ReplicaRouter.
+# A read replica, used for read-only traffic by config.database_router.ReplicaRouter.
 if os.environ.get("DATABASE_REPLICA_URL"):
     DATABASES["replica"] = database_from_url(os.environ["DATABASE_REPLICA_URL"])
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
-DATABASE_ROUTERS = ["config.routers.ReplicaRouter"]
+DATABASE_ROUTERS = ["config.database_router.ReplicaRouter"]
 
 
 def cache_from_url(url):
@@ -217,7 +222,7 @@ def cache_from_url(url):
 
 CACHES = {"default": cache_from_url(os.environ.get("CACHE_URL", ""))}
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
-# Full-page cache of anonymous GETs (config.middleware.ContentCacheMiddleware), invalidated by any
+# Full-page cache of anonymous GETs (web.cache.ContentCacheMiddleware), invalidated by any
 # content change; PAGE_CACHE_MAX_AGE is what browsers, proxies and CDNs are told.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "86400"))
 PAGE_CACHE_MAX_AGE = int(os.environ.get("PAGE_CACHE_MAX_AGE", "60"))
@@ -263,20 +268,20 @@ STORAGES = {
 # The research API (/api/v1/): read-only, paginated, filterable, throttled for anonymous clients.
 API_MAX_PAGE_SIZE = 500
 REST_FRAMEWORK = {
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer", "config.api_base.CSVRenderer"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer", "api.renderers.CSVRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "DEFAULT_FILTER_BACKENDS": [
-        "config.api_base.FilterBackend",
-        "config.api_base.StrictOrderingFilter",
+        "api.filtering.FilterBackend",
+        "api.filtering.StrictOrderingFilter",
     ],
-    "DEFAULT_PAGINATION_CLASS": "config.api_base.Pagination",
+    "DEFAULT_PAGINATION_CLASS": "api.pagination.Pagination",
     "PAGE_SIZE": 50,
-    "DEFAULT_THROTTLE_CLASSES": ["config.api_base.AnonRateThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.throttling.AnonRateThrottle"],
     "DEFAULT_THROTTLE_RATES": {"anon": os.environ.get("API_ANON_RATE", "600/minute")},
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
-    "EXCEPTION_HANDLER": "config.viewsets.exception_handler",
+    "EXCEPTION_HANDLER": "api.errors.exception_handler",
     "UNAUTHENTICATED_USER": None,
     "URL_FORMAT_OVERRIDE": "format",
     "NUM_PROXIES": int(os.environ.get("DJANGO_PROXY_COUNT", "0")) or None,
@@ -299,7 +304,7 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
-        "config.schema.add_common_parameters",
+        "api.schema.add_common_parameters",
     ],
     "ENUM_NAME_OVERRIDES": {
         "MembershipRoleEnum": "networks.models.Membership.Role",
@@ -320,10 +325,10 @@ KB_CITATION = (
 
 # Folder of the seed source texts, used by check_content to verify quotes.
 KB_SOURCE_TEXTS_DIR = os.environ.get("KB_SOURCE_TEXTS_DIR", "")
-# Where the downloadable dump is kept, one zip per content version (sources/dumps.py).
+# Where the downloadable dump is kept, one zip per content version (api/dump.py).
 KB_DUMP_DIR = Path(os.environ.get("KB_DUMP_DIR", BASE_DIR / "var" / "dumps"))
 
-# Structured logs: one JSON line per request (config.middleware.RequestLogMiddleware) and per error,
+# Structured logs: one JSON line per request (web.middleware.RequestLogMiddleware) and per error,
 # each with the request id also sent back in the X-Request-ID header.
 LOGGING = {
     "version": 1,

@@ -16,3 +16,6 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 # Dumps built during the tests go to a scratch folder, not var/dumps (created when a dump is built,
 # removed at the end of the session: tests/conftest.py).
 KB_DUMP_DIR = Path(tempfile.gettempdir()) / f"kb-test-dumps-{os.getpid()}"  # noqa: F405
+
+# The benchmark's generator is tested too (tests/bench/); the site itself never installs it.
+INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405

@@ -4,12 +4,12 @@ from django.contrib.sitemaps.views import index, sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from config.sitemaps import SITEMAPS
-from config.views import AboutView, ApiPageView, HomeView, SearchView, favicon, healthz, robots_txt
+from web.sitemaps import SITEMAPS
+from web.views import AboutView, ApiPageView, HomeView, SearchView, favicon, healthz, robots_txt
 
 urlpatterns = [
     path("admin/", admin.site.urls),
-    path("api/v1/", include("config.api")),
+    path("api/v1/", include("api.urls")),
     # An index of one sitemap per kind of record, each in pages of SITEMAP_PAGE records (?p=2…).
     path("sitemap.xml", index, {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap-section"}, name="sitemap"),
     path("sitemap-<section>.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap-section"),
@@ -30,4 +30,4 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-handler404 = "config.views.page_not_found"
+handler404 = "web.views.page_not_found"

@@ -1,20 +1,7 @@
-from django.db.models import Prefetch
-
-from config.viewsets import RecordViewSet
 from networks import serializers
 from networks.filters import DeclarationFilter, EventFilter, ForumFilter, MembershipFilter, NetworkFilter
-from networks.models import Declaration, Event, Forum, Membership, Network
-from sources.models import citations_prefetch as citations
-from sources.models import claims_prefetch as claims
-
-
-def memberships(field="memberships"):
-    return Prefetch(
-        field,
-        queryset=Membership.objects.published().select_related(
-            "network", "place", "organisation", "member_network"
-        ),
-    )
+from networks.models import Declaration, Event, Forum, Membership, Network, memberships_prefetch
+from records.viewsets import RecordViewSet
 
 
 class NetworkViewSet(RecordViewSet):
@@ -24,20 +11,11 @@ class NetworkViewSet(RecordViewSet):
     detail_serializer_class = serializers.NetworkDetailSerializer
     filterset_class = NetworkFilter
     ordering_fields = ["slug", "name_fr", "name_en", "founded_year", "scale", "origin", "scope"]
-    ordering = ["slug"]
 
     def get_queryset(self):
-        queryset = Network.objects.published().select_related("parent")
         if self.action == "retrieve":
-            queryset = queryset.select_related("founded_place").prefetch_related(
-                "supporters",
-                "children",
-                memberships(),
-                memberships("network_memberships"),
-                citations(),
-                claims(),
-            )
-        return queryset
+            return Network.objects.published().for_detail().prefetch_related(memberships_prefetch())
+        return Network.objects.published().select_related("parent")
 
 
 class MembershipViewSet(RecordViewSet):
@@ -47,13 +25,11 @@ class MembershipViewSet(RecordViewSet):
     detail_serializer_class = serializers.MembershipDetailSerializer
     filterset_class = MembershipFilter
     ordering_fields = ["slug", "start_year", "end_year", "role"]
-    ordering = ["slug"]
 
     def get_queryset(self):
-        queryset = Membership.objects.published().for_listing()
         if self.action == "retrieve":
-            queryset = queryset.prefetch_related(citations())
-        return queryset
+            return Membership.objects.published().for_detail()
+        return Membership.objects.published().for_listing()
 
 
 class ForumViewSet(RecordViewSet):
@@ -63,13 +39,11 @@ class ForumViewSet(RecordViewSet):
     detail_serializer_class = serializers.ForumDetailSerializer
     filterset_class = ForumFilter
     ordering_fields = ["slug", "founded_year", "name_fr", "name_en"]
-    ordering = ["slug"]
 
     def get_queryset(self):
-        queryset = Forum.objects.published()
         if self.action == "retrieve":
-            queryset = queryset.prefetch_related("organisers", "networks", "events", citations(), claims())
-        return queryset
+            return Forum.objects.published().for_detail().prefetch_related("events")
+        return Forum.objects.published()
 
 
 class EventViewSet(RecordViewSet):
@@ -82,12 +56,9 @@ class EventViewSet(RecordViewSet):
     ordering = ["year", "slug"]
 
     def get_queryset(self):
-        queryset = Event.objects.published().for_listing()
         if self.action == "retrieve":
-            queryset = queryset.prefetch_related(
-                "organisers", "organising_networks", "declarations", citations(), claims()
-            )
-        return queryset
+            return Event.objects.published().for_detail()
+        return Event.objects.published().for_listing()
 
 
 class DeclarationViewSet(RecordViewSet):
@@ -97,12 +68,8 @@ class DeclarationViewSet(RecordViewSet):
     detail_serializer_class = serializers.DeclarationDetailSerializer
     filterset_class = DeclarationFilter
     ordering_fields = ["slug", "year", "name_fr", "name_en"]
-    ordering = ["slug"]
 
     def get_queryset(self):
-        queryset = Declaration.objects.published().for_listing()
         if self.action == "retrieve":
-            queryset = queryset.prefetch_related(
-                "adopted_by_organisations", "adopted_by_networks", "adopted_by_places", citations(), claims()
-            )
-        return queryset
+            return Declaration.objects.published().for_detail()
+        return Declaration.objects.published().for_listing()

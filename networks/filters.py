@@ -1,9 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 
-from actors.models import Organisation, Place
 from networks.models import Declaration, Event, Forum, Membership, Network
-from practices.models import Theme
-from sources.filters import (
+from records.filters import (
     ChoiceInFilter,
     CountryFilter,
     SearchFilterSet,
@@ -21,12 +19,11 @@ class NetworkFilter(SearchFilterSet):
     country = CountryFilter(field_name="country", label=_("country"))
     founded_after = YearFilter(field_name="founded_year", lookup_expr="gte", label=_("founded from"))
     founded_before = YearFilter(field_name="founded_year", lookup_expr="lte", label=_("founded up to"))
-    member = records_in(Place, "memberships__place", _("member place"))
-    parent = records_in(Network, "parent", _("umbrella network"))
+    member = records_in("memberships__place", _("member place"))
+    parent = records_in("parent", _("umbrella network"))
     in_typology_table = TrueFalseFilter(label=_("in Lacroix's typology table"))
     decade = YearFilter(method="filter_decade", label=_("founding decade (e.g. 1990)"))
     theme = records_in(
-        Theme,
         "memberships__place__practices__themes",
         _("theme of its members' practices"),
         method="filter_theme",
@@ -65,10 +62,10 @@ class NetworkFilter(SearchFilterSet):
 
 class MembershipFilter(SearchFilterSet):
     search_fields = ("slug", "network__name_fr", "network__name_en", "note_fr", "note_en")
-    network = records_in(Network, "network", _("network"))
-    place = records_in(Place, "place", _("place"))
-    organisation = records_in(Organisation, "organisation", _("organisation"))
-    member_network = records_in(Network, "member_network", _("member network"))
+    network = records_in("network", _("network"))
+    place = records_in("place", _("place"))
+    organisation = records_in("organisation", _("organisation"))
+    member_network = records_in("member_network", _("member network"))
     role = ChoiceInFilter(choices=Membership.Role.choices, label=_("role"))
     since_after = YearFilter(field_name="start_year", lookup_expr="gte", label=_("since, from"))
     since_before = YearFilter(field_name="start_year", lookup_expr="lte", label=_("since, up to"))
@@ -98,8 +95,8 @@ class ForumFilter(SearchFilterSet):
 
 class EventFilter(SearchFilterSet):
     search_fields = Event.search_fields
-    forum = records_in(Forum, "forum", _("forum"))
-    place = records_in(Place, "place", _("place"))
+    forum = records_in("forum", _("forum"))
+    place = records_in("place", _("place"))
     year_from = YearFilter(field_name="year", lookup_expr="gte", label=_("from year"))
     year_to = YearFilter(field_name="year", lookup_expr="lte", label=_("to year"))
 
@@ -113,7 +110,7 @@ class DeclarationFilter(SearchFilterSet):
     kind = ChoiceInFilter(choices=Declaration.Kind.choices, label=_("kind"))
     year_from = YearFilter(field_name="year", lookup_expr="gte", label=_("from year"))
     year_to = YearFilter(field_name="year", lookup_expr="lte", label=_("to year"))
-    network = records_in(Network, "adopted_by_networks", _("adopted by network"))
+    network = records_in("adopted_by_networks", _("adopted by network"))
 
     class Meta:
         model = Declaration

@@ -4,21 +4,37 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from sources.models import (
+from records.models import (
     PUBLISHED,
+    ExclusiveArc,
     Record,
     RecordQuerySet,
     Searchable,
     SlugManager,
-    exactly_one_of,
     year_field,
 )
-from sources.urls_cache import record_url
+from records.record_urls import record_url
+from sources.models import citations_prefetch, claims_prefetch
 
 
 class NetworkQuerySet(RecordQuerySet):
     def for_listing(self):
         return self.select_related("parent", "founded_place")
+
+    def for_detail(self):
+        """What a network's page and its API detail both show: parent, founding place, member
+        networks, supporting organisations, the networks it belongs to, citations and claims.
+
+        The page adds its forums, declarations and practices (the API does not show them) and
+        reads its members in its own query, ordered by role; the API adds the `memberships`
+        prefetch, in the memberships' own order."""
+        return self.for_listing().prefetch_related(
+            "supporters",
+            "children",
+            memberships_prefetch("network_memberships"),
+            citations_prefetch(),
+            claims_prefetch(),
+        )
 
 
 class Network(Record, Searchable):
@@ -133,9 +149,16 @@ class Network(Record, Searchable):
         return record_url("networks:network-detail", self.slug)
 
 
+# A membership's member: a place, an organisation or another network, exactly one of them.
+MEMBER = ExclusiveArc(["place", "organisation", "member_network"], "membership_has_exactly_one_member")
+
+
 class MembershipQuerySet(RecordQuerySet):
     def for_listing(self):
-        return self.select_related("network", "place", "organisation", "member_network")
+        return self.select_related("network", *MEMBER.fields)
+
+    def for_detail(self):
+        return self.for_listing().prefetch_related(citations_prefetch())
 
 
 class Membership(Record):
@@ -191,7 +214,7 @@ class Membership(Record):
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
         constraints = [
-            exactly_one_of(["place", "organisation", "member_network"], "membership_has_exactly_one_member"),
+            MEMBER.constraint(),
             models.CheckConstraint(
                 condition=Q(start_year__isnull=True)
                 | Q(end_year__isnull=True)
@@ -214,13 +237,28 @@ class Membership(Record):
 
     @property
     def member(self):
-        return self.place or self.organisation or self.member_network
+        return MEMBER.value_of(self)
 
     def get_absolute_url(self):
         return self.network.get_absolute_url() + f"#membership-{self.slug}"
 
     def __str__(self):
         return f"{self.member} — {self.network} ({self.get_role_display()})"
+
+
+def memberships_prefetch(field="memberships"):
+    """The published memberships of a network, a place or an organisation (`memberships`), or those
+    of a network in other networks (`network_memberships`), each with its network and its member."""
+    return models.Prefetch(field, queryset=Membership.objects.published().for_listing())
+
+
+class ForumQuerySet(RecordQuerySet):
+    def for_detail(self):
+        """What a forum's page and its API detail both show: organisers, networks, citations, claims.
+
+        Each adds its events: the page the published ones with their place, the API every
+        event's slug."""
+        return self.prefetch_related("organisers", "networks", citations_prefetch(), claims_prefetch())
 
 
 class Forum(Record, Searchable):
@@ -243,7 +281,7 @@ class Forum(Record, Searchable):
     networks = models.ManyToManyField(Network, blank=True, related_name="forums")
     description = models.TextField(_("description"))
 
-    objects = SlugManager.from_queryset(RecordQuerySet)()
+    objects = SlugManager.from_queryset(ForumQuerySet)()
 
     class Meta:
         ordering = ["founded_year", "name"]
@@ -257,6 +295,11 @@ class Forum(Record, Searchable):
 class EventQuerySet(RecordQuerySet):
     def for_listing(self):
         return self.select_related("forum", "place")
+
+    def for_detail(self):
+        return self.for_listing().prefetch_related(
+            "organisers", "organising_networks", "declarations", citations_prefetch(), claims_prefetch()
+        )
 
 
 class Event(Record, Searchable):
@@ -307,6 +350,15 @@ class Event(Record, Searchable):
 class DeclarationQuerySet(RecordQuerySet):
     def for_listing(self):
         return self.select_related("event", "place")
+
+    def for_detail(self):
+        return self.for_listing().prefetch_related(
+            "adopted_by_organisations",
+            "adopted_by_networks",
+            "adopted_by_places",
+            citations_prefetch(),
+            claims_prefetch(),
+        )
 
 
 class Declaration(Record, Searchable):

@@ -3,13 +3,8 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from networks.models import Declaration, Event, Forum, Membership, Network
-from sources.serializers import (
-    EmbeddedClaimSerializer,
-    RecordSerializer,
-    SourcedRecordSerializer,
-    TranslatedField,
-    slug_field,
-)
+from records.serializers import RecordSerializer, TranslatedField, record_fields, slug_field
+from sources.serializers import SourcedRecordSerializer
 
 
 class MemberMixin(serializers.Serializer):
@@ -31,19 +26,7 @@ class MembershipSerializer(MemberMixin, RecordSerializer):
 
     class Meta:
         model = Membership
-        fields = [
-            "slug",
-            "type",
-            "network",
-            "member_type",
-            "member",
-            "role",
-            "start_year",
-            "end_year",
-            "note",
-            "html_url",
-            "updated_at",
-        ]
+        fields = record_fields("network", "member_type", "member", "role", "start_year", "end_year", "note")
 
 
 class MembershipDetailSerializer(MembershipSerializer, SourcedRecordSerializer):
@@ -65,9 +48,7 @@ class NetworkSerializer(RecordSerializer):
 
     class Meta:
         model = Network
-        fields = [
-            "slug",
-            "type",
+        fields = record_fields(
             "name",
             "acronym",
             "scale",
@@ -77,9 +58,7 @@ class NetworkSerializer(RecordSerializer):
             "country",
             "founded_year",
             "parent",
-            "html_url",
-            "updated_at",
-        ]
+        )
 
 
 class NetworkDetailSerializer(NetworkSerializer, SourcedRecordSerializer):
@@ -92,7 +71,6 @@ class NetworkDetailSerializer(NetworkSerializer, SourcedRecordSerializer):
     children = slug_field(many=True)
     memberships = EmbeddedMembershipSerializer(many=True, read_only=True)
     member_of = EmbeddedMembershipSerializer(source="network_memberships", many=True, read_only=True)
-    claims = EmbeddedClaimSerializer(many=True, read_only=True)
 
     class Meta(NetworkSerializer.Meta):
         fields = [
@@ -118,7 +96,7 @@ class ForumSerializer(RecordSerializer):
 
     class Meta:
         model = Forum
-        fields = ["slug", "type", "name", "acronym", "kind", "founded_year", "html_url", "updated_at"]
+        fields = record_fields("name", "acronym", "kind", "founded_year")
 
 
 class ForumDetailSerializer(ForumSerializer, SourcedRecordSerializer):
@@ -126,7 +104,6 @@ class ForumDetailSerializer(ForumSerializer, SourcedRecordSerializer):
     organisers = slug_field(many=True)
     networks = slug_field(many=True)
     events = slug_field(many=True)
-    claims = EmbeddedClaimSerializer(many=True, read_only=True)
 
     class Meta(ForumSerializer.Meta):
         fields = [
@@ -147,19 +124,7 @@ class EventSerializer(RecordSerializer):
 
     class Meta:
         model = Event
-        fields = [
-            "slug",
-            "type",
-            "name",
-            "forum",
-            "edition",
-            "year",
-            "month",
-            "end_year",
-            "place",
-            "html_url",
-            "updated_at",
-        ]
+        fields = record_fields("name", "forum", "edition", "year", "month", "end_year", "place")
 
 
 class EventDetailSerializer(EventSerializer, SourcedRecordSerializer):
@@ -168,7 +133,6 @@ class EventDetailSerializer(EventSerializer, SourcedRecordSerializer):
     organisers = slug_field(many=True)
     organising_networks = slug_field(many=True)
     declarations = slug_field(many=True)
-    claims = EmbeddedClaimSerializer(many=True, read_only=True)
 
     class Meta(EventSerializer.Meta):
         fields = [
@@ -190,7 +154,7 @@ class DeclarationSerializer(RecordSerializer):
 
     class Meta:
         model = Declaration
-        fields = ["slug", "type", "name", "kind", "year", "event", "place", "html_url", "updated_at"]
+        fields = record_fields("name", "kind", "year", "event", "place")
 
 
 class DeclarationDetailSerializer(DeclarationSerializer, SourcedRecordSerializer):
@@ -198,7 +162,6 @@ class DeclarationDetailSerializer(DeclarationSerializer, SourcedRecordSerializer
     adopted_by_organisations = slug_field(many=True)
     adopted_by_networks = slug_field(many=True)
     adopted_by_places = slug_field(many=True)
-    claims = EmbeddedClaimSerializer(many=True, read_only=True)
 
     class Meta(DeclarationSerializer.Meta):
         fields = [

@@ -2,12 +2,11 @@ from django.db.models import Count, ExpressionWrapper, F, IntegerField, Prefetch
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 
-from actors.countries import country_name
 from networks.filters import DeclarationFilter, NetworkFilter
 from networks.models import Declaration, Event, Forum, Membership, Network
-from sources.facets import Facet
-from sources.models import citations_prefetch, claims_prefetch
-from sources.views import FilteredListView, RecordDetailView
+from records.countries import country_name
+from records.facets import Facet
+from records.views import FilteredListView, RecordDetailView
 
 
 class NetworkListView(FilteredListView):
@@ -46,23 +45,7 @@ class NetworkDetailView(RecordDetailView):
     model = Network
 
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .select_related("parent", "founded_place")
-            .prefetch_related(
-                "children",
-                "supporters",
-                "forums",
-                "declarations",
-                "practices",
-                citations_prefetch(),
-                claims_prefetch(),
-                Prefetch(
-                    "network_memberships", queryset=Membership.objects.published().select_related("network")
-                ),
-            )
-        )
+        return super().get_queryset().for_detail().prefetch_related("forums", "declarations", "practices")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -113,43 +96,21 @@ class ForumDetailView(RecordDetailView):
 
     def get_queryset(self):
         events = Prefetch("events", queryset=Event.objects.published().select_related("place"))
-        return (
-            super()
-            .get_queryset()
-            .prefetch_related(events, "organisers", "networks", citations_prefetch(), claims_prefetch())
-        )
+        return super().get_queryset().for_detail().prefetch_related(events)
 
 
 class EventDetailView(RecordDetailView):
     model = Event
 
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .select_related("forum", "place")
-            .prefetch_related(
-                "organisers", "organising_networks", "declarations", citations_prefetch(), claims_prefetch()
-            )
-        )
+        return super().get_queryset().for_detail()
 
 
 class DeclarationDetailView(RecordDetailView):
     model = Declaration
 
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .select_related("event", "place")
-            .prefetch_related(
-                "adopted_by_organisations",
-                "adopted_by_networks",
-                "adopted_by_places",
-                citations_prefetch(),
-                claims_prefetch(),
-            )
-        )
+        return super().get_queryset().for_detail()
 
 
 def typology_matrix():

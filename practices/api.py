@@ -1,11 +1,7 @@
-from django.db.models import Prefetch
-
-from config.viewsets import RecordViewSet
 from practices import serializers
 from practices.filters import PracticeFilter, ThemeFilter
-from practices.models import KeyFigure, Practice, PracticeQuote, Theme
-from sources.models import citations_prefetch as citations
-from sources.models import claims_prefetch as claims
+from practices.models import Practice, Theme
+from records.viewsets import RecordViewSet
 
 
 class PracticeViewSet(RecordViewSet):
@@ -15,22 +11,11 @@ class PracticeViewSet(RecordViewSet):
     detail_serializer_class = serializers.PracticeDetailSerializer
     filterset_class = PracticeFilter
     ordering_fields = ["slug", "number", "title_fr", "title_en", "period_start", "status"]
-    ordering = ["slug"]
 
     def get_queryset(self):
-        queryset = Practice.objects.published().prefetch_related("places", "themes")
         if self.action == "retrieve":
-            queryset = queryset.prefetch_related(
-                "networks",
-                "organisations",
-                "people",
-                "further_reading",
-                Prefetch("key_figures", queryset=KeyFigure.objects.select_related("source")),
-                Prefetch("quotes", queryset=PracticeQuote.objects.select_related("source", "speaker")),
-                citations(),
-                claims(),
-            )
-        return queryset
+            return Practice.objects.published().for_detail()
+        return Practice.objects.published().for_listing()
 
 
 class ThemeViewSet(RecordViewSet):
@@ -39,7 +24,6 @@ class ThemeViewSet(RecordViewSet):
     serializer_class = serializers.ThemeSerializer
     filterset_class = ThemeFilter
     ordering_fields = ["slug", "name_fr", "name_en"]
-    ordering = ["slug"]
 
     def get_queryset(self):
         return Theme.objects.published()

@@ -2,9 +2,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from actors.models import Place
-from networks.models import Network
 from practices.models import Practice, Theme
-from sources.filters import ChoiceInFilter, CountryFilter, SearchFilterSet, records_in
+from records.filters import ChoiceInFilter, CountryFilter, SearchFilterSet, records_in
 
 SIZE_BANDS = {
     Place.SizeBand.SMALL: (0, 10_000),
@@ -16,13 +15,13 @@ SIZE_BANDS = {
 
 class PracticeFilter(SearchFilterSet):
     search_fields = Practice.search_fields
-    theme = records_in(Theme, "themes", _("theme"))
+    theme = records_in("themes", _("theme"))
     country = CountryFilter(field_name="country", label=_("country"))
-    place = records_in(Place, "places", _("place"))
+    place = records_in("places", _("place"))
     family = ChoiceInFilter(choices=Practice.Family.choices[:2], label=_("family"))
     status = ChoiceInFilter(choices=Practice.Status.choices, label=_("status"))
-    network = records_in(Network, "networks", _("network"), method="filter_network")
-    place_network = records_in(Network, "places__memberships__network", _("network of the place"))
+    network = records_in("networks", _("network"), method="filter_network")
+    place_network = records_in("places__memberships__network", _("network of the place"))
     size = ChoiceInFilter(choices=Place.SizeBand.choices, method="filter_size", label=_("size of the place"))
 
     class Meta:

@@ -1,13 +1,8 @@
 from rest_framework import serializers
 
 from practices.models import FurtherReading, KeyFigure, Practice, PracticeQuote, Theme
-from sources.serializers import (
-    EmbeddedClaimSerializer,
-    RecordSerializer,
-    SourcedRecordSerializer,
-    TranslatedField,
-    slug_field,
-)
+from records.serializers import RecordSerializer, TranslatedField, record_fields, slug_field
+from sources.serializers import SourcedRecordSerializer
 
 
 class ThemeSerializer(RecordSerializer):
@@ -16,7 +11,7 @@ class ThemeSerializer(RecordSerializer):
 
     class Meta:
         model = Theme
-        fields = ["slug", "type", "name", "description", "html_url", "updated_at"]
+        fields = record_fields("name", "description")
 
 
 class KeyFigureSerializer(serializers.ModelSerializer):
@@ -53,9 +48,7 @@ class PracticeSerializer(RecordSerializer):
 
     class Meta:
         model = Practice
-        fields = [
-            "slug",
-            "type",
+        fields = record_fields(
             "number",
             "title",
             "places",
@@ -66,9 +59,7 @@ class PracticeSerializer(RecordSerializer):
             "status_as_of",
             "period_start",
             "period_end",
-            "html_url",
-            "updated_at",
-        ]
+        )
 
 
 class PracticeDetailSerializer(PracticeSerializer, SourcedRecordSerializer):
@@ -84,7 +75,6 @@ class PracticeDetailSerializer(PracticeSerializer, SourcedRecordSerializer):
     networks = slug_field(many=True)
     organisations = slug_field(many=True)
     people = slug_field(many=True)
-    claims = EmbeddedClaimSerializer(many=True, read_only=True)
 
     class Meta(PracticeSerializer.Meta):
         fields = [

@@ -1,13 +1,12 @@
-from django.db.models import Case, CharField, Prefetch, Q, Value, When
+from django.db.models import Case, CharField, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
-from actors.countries import country_name
 from actors.models import Place
 from practices.filters import PracticeFilter
-from practices.models import Practice, PracticeQuote
-from sources.facets import Facet
-from sources.models import citations_prefetch, claims_prefetch
-from sources.views import FilteredListView, RecordDetailView
+from practices.models import Practice
+from records.countries import country_name
+from records.facets import Facet
+from records.views import FilteredListView, RecordDetailView
 
 
 class PracticeListView(FilteredListView):
@@ -51,19 +50,4 @@ class PracticeDetailView(RecordDetailView):
     model = Practice
 
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .prefetch_related(
-                "places",
-                "themes",
-                "networks",
-                "organisations",
-                "people",
-                "key_figures",
-                "further_reading",
-                Prefetch("quotes", queryset=PracticeQuote.objects.select_related("source", "speaker")),
-                citations_prefetch(),
-                claims_prefetch(),
-            )
-        )
+        return super().get_queryset().for_detail()

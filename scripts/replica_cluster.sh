@@ -4,7 +4,7 @@
 # The primary (wal_level=replica) and a hot standby made from it with `pg_basebackup -R` run as a
 # non-root user (`postgres` when run as root) in a temporary directory, each on a free loopback
 # port. The command gets DATABASE_URL (the primary) and DATABASE_REPLICA_URL (the standby: read-only,
-# replaying the primary's WAL), so the settings add DATABASES["replica"] and config.routers.ReplicaRouter
+# replaying the primary's WAL), so the settings add DATABASES["replica"] and config.database_router.ReplicaRouter
 # sends reads there. Both servers and the directory are removed afterwards, whatever happens.
 #
 #   scripts/replica_cluster.sh .venv/bin/python manage.py migrate     # the schema goes to the primary

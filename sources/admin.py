@@ -5,8 +5,8 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
-from sources.content import missing_translations
-from sources.models import CITABLE_MODELS, CLAIM_SUBJECTS, Citation, Claim, SlugRedirect, Source
+from sources.check import missing_translations
+from sources.models import CITED, SUBJECT, Citation, Claim, SlugRedirect, Source
 
 
 def citation_inline(target):
@@ -95,8 +95,8 @@ class CitationAdmin(admin.ModelAdmin):
     list_display = ["__str__", "target", "source", "locator"]
     list_filter = ["source"]
     search_fields = ["quote", "locator"]
-    list_select_related = ["source", *CITABLE_MODELS]
-    autocomplete_fields = ["source", *CITABLE_MODELS]
+    list_select_related = ["source", *CITED.fields]
+    autocomplete_fields = ["source", *CITED.fields]
 
 
 @admin.register(Claim)
@@ -104,9 +104,9 @@ class ClaimAdmin(RecordAdmin):
     cited = False
     list_display = ["slug", "subject", "kind", "value", "as_of_year", "disputed", "source", "completeness"]
     list_filter = ["kind", "disputed", "source"]
-    list_select_related = ["source", *CLAIM_SUBJECTS]
+    list_select_related = ["source", *SUBJECT.fields]
     search_fields = ["slug", "value_fr", "value_en", "quote"]
-    autocomplete_fields = ["source", *CLAIM_SUBJECTS]
+    autocomplete_fields = ["source", *SUBJECT.fields]
 
 
 @admin.register(SlugRedirect)

@@ -1,9 +1,7 @@
-from django.db.models import Prefetch
-
-from config.viewsets import RecordViewSet
+from records.viewsets import RecordViewSet
 from sources import serializers
 from sources.filters import ClaimFilter, SourceFilter
-from sources.models import Citation, Claim, Source
+from sources.models import Claim, Source
 
 
 class SourceViewSet(RecordViewSet):
@@ -13,15 +11,11 @@ class SourceViewSet(RecordViewSet):
     detail_serializer_class = serializers.SourceDetailSerializer
     filterset_class = SourceFilter
     ordering_fields = ["slug", "year"]
-    ordering = ["slug"]
 
     def get_queryset(self):
-        queryset = Source.objects.published()
         if self.action == "retrieve":
-            queryset = queryset.prefetch_related(
-                Prefetch("citations", queryset=Citation.objects.with_targets())
-            )
-        return queryset
+            return Source.objects.published().for_detail()
+        return Source.objects.published()
 
 
 class ClaimViewSet(RecordViewSet):
@@ -30,7 +24,6 @@ class ClaimViewSet(RecordViewSet):
     serializer_class = serializers.ClaimSerializer
     filterset_class = ClaimFilter
     ordering_fields = ["slug", "kind", "as_of_year"]
-    ordering = ["slug"]
 
     def get_queryset(self):
         return Claim.objects.published().for_listing()

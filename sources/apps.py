@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
@@ -7,19 +8,8 @@ class SourcesConfig(AppConfig):
     verbose_name = _("Sources and citations")
 
     def ready(self):
-        from django.db.backends.signals import connection_created
+        # Deferred to ready(): these modules import models, which exist only once apps are loaded.
+        from sources import signals  # noqa: F401, PLC0415
+        from sources.permissions import ensure_curator_group  # noqa: PLC0415
 
-        from sources import signals  # noqa: F401
-        from sources.search import register_sqlite_functions
-
-        connection_created.connect(register_sqlite_functions)
-
-        from django.db.models.signals import post_migrate
-
-        post_migrate.connect(ensure_curator_group_once, sender=self)
-
-
-def ensure_curator_group_once(sender, **kwargs):
-    from sources.permissions import ensure_curator_group
-
-    ensure_curator_group()
+        post_migrate.connect(lambda **kwargs: ensure_curator_group(), sender=self, weak=False)

@@ -1,96 +1,28 @@
-"""What every fact rests on: the source documents, citations, dated claims.
+"""What every fact rests on: the source documents, citations and dated claims, and the slug
+history that lets renamed records redirect."""
 
-Also home of the `Record` base shared by every published model (stable slug, publication flag,
-original language) and of the slug history that lets renamed records redirect.
-"""
-
-from django.contrib.postgres.search import SearchVectorField
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-YEAR_VALIDATORS = [MinValueValidator(1800), MaxValueValidator(2100)]
-# The condition of partial indexes over what the site shows (RecordQuerySet.published).
-PUBLISHED = Q(is_published=True)
+from records.kinds import CITABLE, CLAIMABLE
+from records.models import (
+    ExclusiveArc,
+    Language,
+    Record,
+    RecordQuerySet,
+    SlugManager,
+    foreign_keys_to,
+    year_field,
+)
 
 
-def year_field(verbose_name, **kwargs):
-    return models.PositiveSmallIntegerField(
-        verbose_name, null=True, blank=True, validators=YEAR_VALIDATORS, **kwargs
-    )
-
-
-class Language(models.TextChoices):
-    FRENCH = "fr", _("French")
-    ENGLISH = "en", _("English")
-
-
-class RecordQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(is_published=True)
-
-    def for_listing(self):
-        return self
-
-
-class SlugManager(models.Manager):
-    """Natural key = slug, so fixtures reference records by their readable identifier.
-
-    A searchable record's stored search vector is never read back by the site, so it is deferred:
-    list pages and the API do not carry it from the database.
-    """
-
-    def get_queryset(self):
-        queryset = super().get_queryset()
-        if issubclass(self.model, Searchable):
-            queryset = queryset.defer("search_vector")
-        return queryset
-
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
-
-class Record(models.Model):
-    """A published record of the knowledge base: one slug for both languages."""
-
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
-    is_published = models.BooleanField(_("published"), default=True)
-    original_language = models.CharField(
-        _("original language"),
-        max_length=2,
-        choices=Language,
-        default=Language.FRENCH,
-        help_text=_("Language of the source text; the other language is the editors' translation."),
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
-
-    class Meta:
-        abstract = True
-
-    def __str__(self):
-        return str(getattr(self, "name", None) or getattr(self, "title", None) or self.slug)
-
-    def natural_key(self):
-        return (self.slug,)
-
-
-class Searchable(models.Model):
-    """A record the site's search finds (sources/search.py).
-
-    `search_fields` name the searched columns, the name or title first (the first three weigh most
-    in the ranking). On PostgreSQL `search_vector` stores their full-text vector (French columns
-    with the French configuration, English with the English one, accents folded), behind a GIN
-    index; it is refreshed on every save and after bulk loads (`refresh_search_vectors`). SQLite
-    leaves it empty and searches the columns themselves.
-    """
-
-    search_fields = ("slug",)
-    search_vector = SearchVectorField(null=True, editable=False)
-
-    class Meta:
-        abstract = True
+class SourceQuerySet(RecordQuerySet):
+    def for_detail(self):
+        """With every citation of the source and the record each one cites."""
+        return self.prefetch_related(models.Prefetch("citations", queryset=Citation.objects.with_targets()))
 
 
 class Source(Record):
@@ -125,7 +57,7 @@ class Source(Record):
         help_text=_("Name of the plain-text file in the seeds folder, used to verify quotes."),
     )
 
-    objects = SlugManager.from_queryset(RecordQuerySet)()
+    objects = SlugManager.from_queryset(SourceQuerySet)()
 
     class Meta:
         ordering = ["year", "slug"]
@@ -141,8 +73,6 @@ class Source(Record):
         return f"{self.authors} ({self.year or 's.d.'}) — {self.title}"
 
     def get_absolute_url(self):
-        from django.urls import reverse
-
         return reverse("sources:source-detail", kwargs={"slug": self.slug})
 
 
@@ -160,65 +90,19 @@ class Sourced(models.Model):
         abstract = True
 
 
-CITABLE_MODELS = {
-    # field name on Citation -> "app_label.ModelName"
-    "place": "actors.Place",
-    "organisation": "actors.Organisation",
-    "person": "actors.Person",
-    "network": "networks.Network",
-    "membership": "networks.Membership",
-    "forum": "networks.Forum",
-    "event": "networks.Event",
-    "declaration": "networks.Declaration",
-    "practice": "practices.Practice",
-}
-
-
-def exactly_one_of(fields, name):
-    """A CheckConstraint: exactly one of these nullable foreign keys is set."""
-    options = [
-        Q(**{f"{field}__isnull": False}, **{f"{other}__isnull": True for other in fields if other != field})
-        for field in fields
-    ]
-    condition = options[0]
-    for option in options[1:]:
-        condition |= option
-    return models.CheckConstraint(condition=condition, name=name)
+# The record a citation cites, and the subject of a claim: one foreign key per kind (records.kinds).
+CITED = ExclusiveArc([kind.arc_field for kind in CITABLE], "citation_cites_exactly_one_record")
+SUBJECT = ExclusiveArc([kind.arc_field for kind in CLAIMABLE], "claim_has_exactly_one_subject")
 
 
 class CitationQuerySet(models.QuerySet):
     def with_targets(self):
-        return self.select_related("source", *CITABLE_MODELS)
+        return self.select_related("source", *CITED.fields)
 
 
-class Citation(Sourced):
+class Citation(Sourced, foreign_keys_to(CITABLE, "citations")):
     """Attaches a source (locator + verbatim quote) to exactly one record of any kind."""
 
-    place = models.ForeignKey("actors.Place", models.CASCADE, null=True, blank=True, related_name="citations")
-    organisation = models.ForeignKey(
-        "actors.Organisation", models.CASCADE, null=True, blank=True, related_name="citations"
-    )
-    person = models.ForeignKey(
-        "actors.Person", models.CASCADE, null=True, blank=True, related_name="citations"
-    )
-    network = models.ForeignKey(
-        "networks.Network", models.CASCADE, null=True, blank=True, related_name="citations"
-    )
-    membership = models.ForeignKey(
-        "networks.Membership", models.CASCADE, null=True, blank=True, related_name="citations"
-    )
-    forum = models.ForeignKey(
-        "networks.Forum", models.CASCADE, null=True, blank=True, related_name="citations"
-    )
-    event = models.ForeignKey(
-        "networks.Event", models.CASCADE, null=True, blank=True, related_name="citations"
-    )
-    declaration = models.ForeignKey(
-        "networks.Declaration", models.CASCADE, null=True, blank=True, related_name="citations"
-    )
-    practice = models.ForeignKey(
-        "practices.Practice", models.CASCADE, null=True, blank=True, related_name="citations"
-    )
     source = models.ForeignKey(
         Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="citations"
     )
@@ -229,30 +113,14 @@ class Citation(Sourced):
         ordering = ["source__year", "source__slug", "locator", "pk"]
         verbose_name = _("citation")
         verbose_name_plural = _("citations")
-        constraints = [exactly_one_of(list(CITABLE_MODELS), "citation_cites_exactly_one_record")]
+        constraints = [CITED.constraint()]
 
     def __str__(self):
         return f"{self.source.slug}, {self.locator}"
 
     @property
     def target(self):
-        for field in CITABLE_MODELS:
-            value = getattr(self, field)
-            if value is not None:
-                return value
-        return None
-
-
-CLAIM_SUBJECTS = {
-    "network": "networks.Network",
-    "place": "actors.Place",
-    "organisation": "actors.Organisation",
-    "person": "actors.Person",
-    "forum": "networks.Forum",
-    "event": "networks.Event",
-    "declaration": "networks.Declaration",
-    "practice": "practices.Practice",
-}
+        return CITED.value_of(self)
 
 
 class ClaimQuerySet(RecordQuerySet):
@@ -262,18 +130,14 @@ class ClaimQuerySet(RecordQuerySet):
         A join per possible subject (nine LEFT JOINs) made PostgreSQL spend 40 ms planning each list
         query; one indexed subquery per subject, of which COALESCE evaluates until one answers, is
         planned in well under a millisecond."""
-        from django.apps import apps
-        from django.db.models import OuterRef, Subquery
-        from django.db.models.functions import Coalesce
-
         slugs = [
-            Subquery(apps.get_model(label)._base_manager.filter(pk=OuterRef(f"{name}_id")).values("slug")[:1])
-            for name, label in CLAIM_SUBJECTS.items()
+            Subquery(kind.model._base_manager.filter(pk=OuterRef(f"{kind.arc_field}_id")).values("slug")[:1])
+            for kind in CLAIMABLE
         ]
         return self.select_related("source").annotate(subject_slug=Coalesce(*slugs))
 
 
-class Claim(Record):
+class Claim(Record, Sourced, foreign_keys_to(CLAIMABLE, "claims")):
     """A dated, sourced value for a fact that changes or that sources dispute.
 
     Two sources that disagree give two claims with the same subject and kind, both shown.
@@ -290,23 +154,6 @@ class Claim(Record):
         FIGURE = "figure", _("other figure")
         OTHER = "other", _("other fact")
 
-    network = models.ForeignKey(
-        "networks.Network", models.CASCADE, null=True, blank=True, related_name="claims"
-    )
-    place = models.ForeignKey("actors.Place", models.CASCADE, null=True, blank=True, related_name="claims")
-    organisation = models.ForeignKey(
-        "actors.Organisation", models.CASCADE, null=True, blank=True, related_name="claims"
-    )
-    person = models.ForeignKey("actors.Person", models.CASCADE, null=True, blank=True, related_name="claims")
-    forum = models.ForeignKey("networks.Forum", models.CASCADE, null=True, blank=True, related_name="claims")
-    event = models.ForeignKey("networks.Event", models.CASCADE, null=True, blank=True, related_name="claims")
-    declaration = models.ForeignKey(
-        "networks.Declaration", models.CASCADE, null=True, blank=True, related_name="claims"
-    )
-    practice = models.ForeignKey(
-        "practices.Practice", models.CASCADE, null=True, blank=True, related_name="claims"
-    )
-
     kind = models.CharField(_("kind of fact"), max_length=20, choices=Kind, db_index=True)
     value = models.CharField(_("value"), max_length=300, help_text=_("As the source gives it, e.g. “2018”."))
     value_number = models.DecimalField(
@@ -320,9 +167,6 @@ class Claim(Record):
     source = models.ForeignKey(
         Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="claims"
     )
-    locator = models.CharField(_("locator"), max_length=120)
-    quote = models.TextField(_("verbatim quote"))
-    quote_translation = models.TextField(_("quote translation"), blank=True)
 
     objects = SlugManager.from_queryset(ClaimQuerySet)()
 
@@ -330,7 +174,7 @@ class Claim(Record):
         ordering = ["kind", "as_of_year", "slug"]
         verbose_name = _("claim")
         verbose_name_plural = _("claims")
-        constraints = [exactly_one_of(list(CLAIM_SUBJECTS), "claim_has_exactly_one_subject")]
+        constraints = [SUBJECT.constraint()]
 
     def __str__(self):
         return f"{self.subject}: {self.get_kind_display()} = {self.value} ({self.source.slug})"
@@ -343,16 +187,11 @@ class Claim(Record):
         if slug is None:
             return self.subject.get_absolute_url()
         # Every subject's page URL is made from its slug alone: no need to read the subject.
-        kind = next(field for field in CLAIM_SUBJECTS if getattr(self, f"{field}_id"))
-        return self._meta.get_field(kind).related_model(slug=slug).get_absolute_url()
+        return self._meta.get_field(SUBJECT.field_of(self)).related_model(slug=slug).get_absolute_url()
 
     @property
     def subject(self):
-        for field in CLAIM_SUBJECTS:
-            value = getattr(self, field)
-            if value is not None:
-                return value
-        return None
+        return SUBJECT.value_of(self)
 
 
 def citations_prefetch():
@@ -382,16 +221,3 @@ class SlugRedirect(models.Model):
 
     def __str__(self):
         return f"{self.model}: {self.old_slug} → {self.new_slug}"
-
-
-class ContentVersion(models.Model):
-    """One row whose number changes whenever any content changes: the key of every cached page."""
-
-    value = models.PositiveBigIntegerField(default=1)
-    changed_at = models.DateTimeField(auto_now=True)
-
-    class Meta:
-        verbose_name = _("content version")
-
-    def __str__(self):
-        return f"v{self.value} ({self.changed_at:%Y-%m-%d %H:%M})"

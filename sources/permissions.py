@@ -2,11 +2,12 @@
 
 from django.contrib.auth.models import Group, Permission
 
-CONTENT_APPS = ("sources", "actors", "networks", "practices")
+from records.kinds import CONTENT_APPS
+
 CURATOR_GROUP = "curator"
 
 
-def ensure_curator_group(**kwargs):
+def ensure_curator_group():
     group, _created = Group.objects.get_or_create(name=CURATOR_GROUP)
     permissions = Permission.objects.filter(
         content_type__app_label__in=CONTENT_APPS

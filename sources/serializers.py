@@ -1,66 +1,11 @@
-"""Serializer pieces every resource shares, and the sources' own serializers."""
+"""The sources' serializers, and the citations and claims every sourced record embeds."""
 
-from django.conf import settings
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from config.viewsets import html_urls
-from sources.models import CITABLE_MODELS, CLAIM_SUBJECTS, Citation, Claim, Source
-
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
-
-TRANSLATED_SCHEMA = {
-    "oneOf": [
-        {
-            "type": "object",
-            "properties": {code: {"type": "string", "nullable": True} for code in LANGUAGES},
-            "required": LANGUAGES,
-        },
-        {"type": "string", "nullable": True},
-    ],
-    "description": 'Both languages as {"fr": …, "en": …}; a plain string with ?lang=fr or ?lang=en.',
-}
-URLS_SCHEMA = {
-    "type": "object",
-    "properties": {code: {"type": "string", "format": "uri"} for code in LANGUAGES},
-    "required": LANGUAGES,
-}
-
-
-@extend_schema_field(TRANSLATED_SCHEMA)
-class TranslatedField(serializers.Field):
-    """A translated text as {"fr": …, "en": …}, or a plain string when the request asks ?lang=."""
-
-    def __init__(self, **kwargs):
-        kwargs.update(source="*", read_only=True)
-        super().__init__(**kwargs)
-
-    def to_representation(self, instance):
-        values = {code: getattr(instance, f"{self.field_name}_{code}") for code in LANGUAGES}
-        lang = self.context.get("lang")
-        if lang:
-            return values[lang] or values[settings.LANGUAGE_CODE]  # display fallback, as on the pages
-        return values
-
-
-def slug_field(**kwargs):
-    return serializers.SlugRelatedField(slug_field="slug", read_only=True, **kwargs)
-
-
-class RecordSerializer(serializers.ModelSerializer):
-    """slug, type (network, place…), html_url {"fr","en"} and updated_at, which every record carries."""
-
-    type = serializers.SerializerMethodField()
-    html_url = serializers.SerializerMethodField()
-
-    @extend_schema_field(OpenApiTypes.STR)
-    def get_type(self, obj):
-        return obj._meta.model_name
-
-    @extend_schema_field(URLS_SCHEMA)
-    def get_html_url(self, obj):
-        return html_urls(self.context.get("request"), obj)
+from records.serializers import RecordSerializer, TranslatedField, record_fields, slug_field
+from sources.models import SUBJECT, Citation, Claim, Source
 
 
 class CitationSerializer(serializers.ModelSerializer):
@@ -94,9 +39,11 @@ class EmbeddedClaimSerializer(serializers.ModelSerializer):
 
 
 class SourcedRecordSerializer(RecordSerializer):
-    """A detail: the record's citations and claims embedded."""
+    """A detail: the record's citations and claims embedded (a kind without claims leaves `claims`
+    out of its fields)."""
 
     citations = CitationSerializer(many=True, read_only=True)
+    claims = EmbeddedClaimSerializer(many=True, read_only=True)
 
 
 class SourceSerializer(RecordSerializer):
@@ -104,9 +51,7 @@ class SourceSerializer(RecordSerializer):
 
     class Meta:
         model = Source
-        fields = [
-            "slug",
-            "type",
+        fields = record_fields(
             "kind",
             "title",
             "title_translated",
@@ -119,9 +64,7 @@ class SourceSerializer(RecordSerializer):
             "licence",
             "language",
             "description",
-            "html_url",
-            "updated_at",
-        ]
+        )
 
 
 class CitingRecordSerializer(serializers.ModelSerializer):
@@ -157,9 +100,7 @@ class ClaimSerializer(RecordSerializer):
 
     class Meta:
         model = Claim
-        fields = [
-            "slug",
-            "type",
+        fields = record_fields(
             "kind",
             "subject_kind",
             "subject",
@@ -172,19 +113,14 @@ class ClaimSerializer(RecordSerializer):
             "locator",
             "quote",
             "quote_translation",
-            "html_url",
-            "updated_at",
-        ]
+        )
 
     @extend_schema_field(OpenApiTypes.STR)
     def get_subject_kind(self, obj):
-        return next(field for field in CLAIM_SUBJECTS if getattr(obj, f"{field}_id"))
+        return SUBJECT.field_of(obj)
 
     @extend_schema_field(OpenApiTypes.STR)
     def get_subject(self, obj):
         if hasattr(obj, "subject_slug"):  # ClaimQuerySet.for_listing
             return obj.subject_slug
         return obj.subject.slug
-
-
-CITED_FIELDS = list(CITABLE_MODELS)

@@ -1,12 +1,15 @@
+import shutil
+
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.utils import translation
+
+from records.versioning import forget
 
 
 def pytest_collection_modifyitems(config, items):
     """Skip PostgreSQL-only tests when the suite runs on SQLite."""
-    from django.conf import settings
-
     if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
         return
     skip = pytest.mark.skip(reason="requires PostgreSQL (set DATABASE_URL or run `make test`)")
@@ -30,8 +33,6 @@ def on_postgres():
 @pytest.fixture(autouse=True)
 def fresh_content_version():
     """The content version is memoised per process; each test's database starts afresh."""
-    from sources.versioning import forget
-
     forget()
     yield
     forget()
@@ -40,9 +41,6 @@ def fresh_content_version():
 @pytest.fixture(scope="session", autouse=True)
 def remove_test_dumps():
     """Dumps built by the tests live in a scratch folder (config/settings_test.py): removed afterwards."""
-    import shutil
-
-    from django.conf import settings
 
     yield
     shutil.rmtree(settings.KB_DUMP_DIR, ignore_errors=True)

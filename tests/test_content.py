@@ -4,6 +4,7 @@ With KB_SOURCE_TEXTS_DIR (CI sets it) or ../shared/seeds present, every quote is
 verbatim against its source document.
 """
 
+import json
 import os
 from pathlib import Path
 
@@ -13,8 +14,10 @@ from django.db.models import Count
 
 from networks.models import Network
 from practices.models import Practice
-from sources.content import clear_content, content_problems, default_fixture_paths, load_content
-from sources.models import CLAIM_SUBJECTS, Claim
+from records.search import searchable_models, stale_search_vectors
+from sources.check import content_problems, counts_table
+from sources.load import ContentError, clear_content, default_fixture_paths, load_content
+from sources.models import SUBJECT, Claim
 
 pytestmark = pytest.mark.django_db
 
@@ -128,7 +131,7 @@ def test_every_disputed_fact_has_at_least_two_differently_sourced_claims(content
     disputed = Claim.objects.filter(disputed=True)
     assert disputed.exists()
     for claim in disputed:
-        subject = next(field for field in CLAIM_SUBJECTS if getattr(claim, f"{field}_id"))
+        subject = SUBJECT.field_of(claim)
         versions = Claim.objects.filter(**{subject: getattr(claim, f"{subject}_id")}, kind=claim.kind)
         citations = {(c.source_id, c.locator, c.quote) for c in versions}
         assert len(citations) >= 2, claim.slug
@@ -143,8 +146,6 @@ def test_disagreements_between_sources_are_kept_side_by_side(content):
 
 
 def test_the_counts_table_in_the_docs_matches_the_content(content):
-    from sources.content import counts_table
-
     doc = (Path(settings.BASE_DIR) / "docs" / "content.md").read_text(encoding="utf-8")
     documented = doc.split("<!-- counts:start -->")[1].split("<!-- counts:end -->")[0].strip()
     assert documented == counts_table(), (
@@ -154,8 +155,6 @@ def test_the_counts_table_in_the_docs_matches_the_content(content):
 
 @pytest.mark.requires_postgres
 def test_loading_the_content_fills_every_stored_search_vector(content):
-    from sources.search import searchable_models, stale_search_vectors
-
     for model in searchable_models():
         assert model._base_manager.exists(), model
         assert not stale_search_vectors(model).exists(), model
@@ -163,9 +162,6 @@ def test_loading_the_content_fills_every_stored_search_vector(content):
 
 @pytest.mark.django_db
 def test_fixtures_never_carry_the_computed_search_vector(tmp_path):
-    import json
-
-    from sources.content import ContentError
 
     bad = tmp_path / "networks.json"
     record = {"model": "networks.network", "fields": {"slug": "x", "search_vector": "'x':1"}}

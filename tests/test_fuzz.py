@@ -221,7 +221,7 @@ def view_class(func):
     return getattr(func, "cls", None) or getattr(func, "view_class", None)
 
 
-def filter_values(filter_):
+def filter_values(filter_, model):
     """Values worth trying for one FilterSet filter, read from the filter itself."""
     cls = type(filter_).__name__
     choices = filter_.extra.get("choices")
@@ -233,7 +233,7 @@ def filter_values(filter_):
     if cls == "CountryFilter":
         return COUNTRIES
     if cls == "RecordsFilter":
-        slugs = RECORD_SLUGS.get(filter_.queryset(None).model._meta.label_lower, ["x"])
+        slugs = RECORD_SLUGS.get(filter_.records_model(model)._meta.label_lower, ["x"])
         return [*slugs, MISSING_SLUG, ",".join(slugs[:2]), f"{slugs[0]},{MISSING_SLUG}", slugs[0].upper()]
     if cls == "SlugInFilter":
         return [*ALL_SLUGS, MISSING_SLUG, "anvita,paris"]
@@ -250,7 +250,10 @@ def accepted_params(path):
     params = {}
     filterset = getattr(view, "filterset_class", None)
     if filterset is not None:  # DRF applies the filters to a detail too (an unknown choice is a 400)
-        params.update({name: filter_values(filter_) for name, filter_ in filterset.base_filters.items()})
+        model = filterset._meta.model
+        params.update(
+            {name: filter_values(filter_, model) for name, filter_ in filterset.base_filters.items()}
+        )
     if match.url_name == "search":
         params["q"] = SEARCHES
     if path.startswith("/api/"):

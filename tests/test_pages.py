@@ -5,10 +5,16 @@ import re
 from xml.etree import ElementTree
 
 import pytest
+from django.db import connection
+from django.template.loader import get_template
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
+from networks.models import Network
+from networks.views import ForumListView
 from tests import factories as f
+from web.sitemaps import SITEMAPS, RecordLanguages
 
 pytestmark = pytest.mark.django_db
 
@@ -112,8 +118,6 @@ def test_sitemap_lists_every_record_in_both_languages_with_alternates(client, re
 
 
 def test_sitemaps_come_in_pages_the_index_names(client, monkeypatch):
-    from config.sitemaps import SITEMAPS
-
     monkeypatch.setattr(SITEMAPS["networks"], "limit", 4)  # URLs: two records in two languages
     for slug in ("a", "b", "c", "d", "e"):
         f.make_network(slug=slug)
@@ -147,8 +151,6 @@ def test_not_found_pages_are_bilingual(client, path, text):
 
 
 def test_server_error_page_is_bilingual_and_standalone(client):
-    from django.template.loader import get_template
-
     html = get_template("500.html").render()
     assert "Une erreur est survenue" in html and "Something went wrong" in html and "{%" not in html
 
@@ -185,9 +187,6 @@ def populate(count):
     ],
 )
 def test_every_other_list_page_costs_the_same_whatever_the_number_of_records(client, name, params):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     def queries():
         with CaptureQueriesContext(connection) as captured:
             assert client.get(reverse(name), params).status_code == 200
@@ -200,8 +199,6 @@ def test_every_other_list_page_costs_the_same_whatever_the_number_of_records(cli
 
 
 def test_forum_timeline_shows_the_most_active_forums_and_says_how_many_there_are(client, monkeypatch):
-    from networks.views import ForumListView
-
     monkeypatch.setattr(ForumListView, "forums_shown", 2)
     quiet = f.make_forum(slug="quiet", name_fr="Forum calme")
     busy = f.make_forum(slug="busy", name_fr="Forum actif")
@@ -215,9 +212,6 @@ def test_forum_timeline_shows_the_most_active_forums_and_says_how_many_there_are
 
 
 def test_sitemap_pages_of_record_language_pairs_match_the_whole_list():
-    from config.sitemaps import RecordLanguages
-    from networks.models import Network
-
     for slug in ("a", "b", "c", "d", "e"):
         f.make_network(slug=slug)
     pairs = RecordLanguages(Network.objects.order_by("slug"), ["fr", "en"])

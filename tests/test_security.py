@@ -11,11 +11,20 @@ import pytest
 from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import OperationalError
+from django.db.backends.utils import CursorWrapper
+from django.http import HttpResponse
 from django.test import override_settings
 from django.urls import reverse
 
+from config.database_router import ReplicaRouter
+from config.logging import JsonFormatter
+from config.settings import cache_from_url, database_from_url
+from networks import views
+from sources.permissions import ensure_curator_group
 from tests import factories as f
+from web.middleware import PrimaryForCuratorsMiddleware
 
 pytestmark = pytest.mark.django_db
 
@@ -90,8 +99,6 @@ def test_the_admin_needs_a_login_and_locks_out_password_guessing(client, django_
 
 
 def test_the_curator_group_may_edit_content_but_not_users(db):
-    from sources.permissions import ensure_curator_group
-
     group = ensure_curator_group()
     codenames = set(group.permissions.values_list("content_type__app_label", "codename"))
     assert ("networks", "change_network") in codenames and ("sources", "add_citation") in codenames
@@ -104,7 +111,6 @@ def test_admin_changes_leave_an_audit_trail_readable_in_the_admin(client, django
     curator = django_user_model.objects.create_user(
         "ana", "a@example.org", "a-long-password-1", is_staff=True
     )
-    from sources.permissions import ensure_curator_group
 
     curator.groups.add(ensure_curator_group())
     client.force_login(curator)
@@ -137,8 +143,6 @@ def test_healthz_reports_database_and_migrations(client):
 
 
 def test_healthz_is_503_when_the_database_is_down(client, monkeypatch):
-    from django.db.backends.utils import CursorWrapper
-
     def broken(*args, **kwargs):
         raise OperationalError("could not connect to server: Connection refused")
 
@@ -155,8 +159,6 @@ LOCMEM = {
 @pytest.mark.parametrize("cache", ["dummy", "locmem"])
 @pytest.mark.parametrize("url", ["/fr/reseaux/", "/api/v1/networks/"])
 def test_a_lost_database_gives_a_fast_503_not_a_500(client, monkeypatch, url, cache):
-    from django.db.backends.utils import CursorWrapper
-
     def broken(*args, **kwargs):
         raise OperationalError("server closed the connection unexpectedly")
 
@@ -172,8 +174,6 @@ def test_a_lost_database_gives_a_fast_503_not_a_500(client, monkeypatch, url, ca
 
 
 def test_server_errors_never_leak_a_traceback(client, monkeypatch):
-    from networks import views
-
     def boom(*args, **kwargs):
         raise RuntimeError("secret internals")
 
@@ -187,8 +187,6 @@ def test_server_errors_never_leak_a_traceback(client, monkeypatch):
 
 
 def test_each_request_is_logged_once_as_json_with_its_request_id(client, caplog):
-    from config.logging import JsonFormatter
-
     with caplog.at_level(logging.INFO, logger="kb.requests"):
         response = client.get("/fr/", HTTP_X_REQUEST_ID="abc-123")
     assert response["X-Request-ID"] == "abc-123"
@@ -204,15 +202,12 @@ def test_pages_refuse_writes(client):
 
 
 def test_cache_url_and_replica_settings():
-    from config.settings import cache_from_url, database_from_url
-
     assert cache_from_url("")["BACKEND"].endswith("LocMemCache")
     redis = cache_from_url("redis://127.0.0.1:6379/1")
     assert redis["BACKEND"] == "django.core.cache.backends.redis.RedisCache" and redis["KEY_PREFIX"] == "kb"
     assert redis["LOCATION"] == "redis://127.0.0.1:6379/1" and redis["OPTIONS"]["socket_timeout"] == 1
     replica = database_from_url("postgres://kb:s3cret@replica.internal:5433/kb")
     assert (replica["HOST"], replica["PORT"], replica["PASSWORD"]) == ("replica.internal", "5433", "s3cret")
-    from config.routers import ReplicaRouter
 
     with override_settings(DATABASES={**settings.DATABASES, "replica": settings.DATABASES["default"]}):
         router = ReplicaRouter()
@@ -233,8 +228,6 @@ def test_the_swagger_page_is_the_only_csp_exception_and_only_for_styles(client):
 
 
 def test_a_failing_shared_cache_serves_pages_uncached_instead_of_failing(client, monkeypatch):
-    from django.core.cache.backends.locmem import LocMemCache
-
     def down(*args, **kwargs):
         raise ConnectionError("Redis is down")
 
@@ -248,13 +241,10 @@ def test_a_failing_shared_cache_serves_pages_uncached_instead_of_failing(client,
 
 
 def test_curators_read_from_the_primary_even_with_a_replica(rf):
-    from config.routers import PrimaryForCuratorsMiddleware, ReplicaRouter
-
     seen = {}
 
     def view(request):
         seen[request.path] = ReplicaRouter().db_for_read(None)
-        from django.http import HttpResponse
 
         return HttpResponse()
 

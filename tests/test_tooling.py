@@ -1,5 +1,6 @@
 """The test wrapper and the database the suite runs on."""
 
+import importlib.util
 import os
 import subprocess
 from pathlib import Path
@@ -36,9 +37,7 @@ def test_ci_runs_the_suite_on_postgresql():
 
 
 def test_the_bench_growth_table_compares_ratios_and_flags_changed_query_counts():
-    import importlib.util
-
-    spec = importlib.util.spec_from_file_location("bench", Path(settings.BASE_DIR) / "scripts" / "bench.py")
+    spec = importlib.util.spec_from_file_location("bench_run", Path(settings.BASE_DIR) / "bench" / "run.py")
     bench = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(bench)
 

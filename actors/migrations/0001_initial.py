@@ -6,106 +6,299 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=120, unique=True, verbose_name='slug')),
-                ('is_published', models.BooleanField(default=True, verbose_name='published')),
-                ('original_language', models.CharField(choices=[('fr', 'French'), ('en', 'English')], default='fr', help_text="Language of the source text; the other language is the editors' translation.", max_length=2, verbose_name='original language')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('name', models.CharField(max_length=300, verbose_name='name')),
-                ('name_fr', models.CharField(max_length=300, null=True, verbose_name='name')),
-                ('name_en', models.CharField(max_length=300, null=True, verbose_name='name')),
-                ('acronym', models.CharField(blank=True, max_length=40, verbose_name='acronym')),
-                ('kind', models.CharField(choices=[('intergovernmental', 'intergovernmental organisation'), ('un-agency', 'UN agency or programme'), ('government', 'national government or ministry'), ('local-authority', 'local authority body'), ('ngo', 'NGO or association'), ('foundation', 'foundation or donor'), ('research', 'research institute or university'), ('party', 'political party'), ('company', 'company'), ('other', 'other')], default='other', max_length=20, verbose_name='kind')),
-                ('country', models.CharField(blank=True, db_index=True, max_length=2, verbose_name='country (ISO 3166-1 alpha-2)')),
-                ('website', models.URLField(blank=True, max_length=300, verbose_name='website')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('description_fr', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('description_en', models.TextField(blank=True, null=True, verbose_name='description')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=120, unique=True, verbose_name="slug")),
+                ("is_published", models.BooleanField(default=True, verbose_name="published")),
+                (
+                    "original_language",
+                    models.CharField(
+                        choices=[("fr", "French"), ("en", "English")],
+                        default="fr",
+                        help_text="Language of the source text; the other language is the editors' translation.",
+                        max_length=2,
+                        verbose_name="original language",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("name", models.CharField(max_length=300, verbose_name="name")),
+                ("name_fr", models.CharField(max_length=300, null=True, verbose_name="name")),
+                ("name_en", models.CharField(max_length=300, null=True, verbose_name="name")),
+                ("acronym", models.CharField(blank=True, max_length=40, verbose_name="acronym")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("intergovernmental", "intergovernmental organisation"),
+                            ("un-agency", "UN agency or programme"),
+                            ("government", "national government or ministry"),
+                            ("local-authority", "local authority body"),
+                            ("ngo", "NGO or association"),
+                            ("foundation", "foundation or donor"),
+                            ("research", "research institute or university"),
+                            ("party", "political party"),
+                            ("company", "company"),
+                            ("other", "other"),
+                        ],
+                        default="other",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "country",
+                    models.CharField(
+                        blank=True, db_index=True, max_length=2, verbose_name="country (ISO 3166-1 alpha-2)"
+                    ),
+                ),
+                ("website", models.URLField(blank=True, max_length=300, verbose_name="website")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                ("description_fr", models.TextField(blank=True, null=True, verbose_name="description")),
+                ("description_en", models.TextField(blank=True, null=True, verbose_name="description")),
             ],
             options={
-                'verbose_name': 'organisation',
-                'verbose_name_plural': 'organisations',
-                'ordering': ['name', 'slug'],
+                "verbose_name": "organisation",
+                "verbose_name_plural": "organisations",
+                "ordering": ["name", "slug"],
             },
         ),
         migrations.CreateModel(
-            name='Person',
+            name="Person",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=120, unique=True, verbose_name='slug')),
-                ('is_published', models.BooleanField(default=True, verbose_name='published')),
-                ('original_language', models.CharField(choices=[('fr', 'French'), ('en', 'English')], default='fr', help_text="Language of the source text; the other language is the editors' translation.", max_length=2, verbose_name='original language')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('description_fr', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('description_en', models.TextField(blank=True, null=True, verbose_name='description')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=120, unique=True, verbose_name="slug")),
+                ("is_published", models.BooleanField(default=True, verbose_name="published")),
+                (
+                    "original_language",
+                    models.CharField(
+                        choices=[("fr", "French"), ("en", "English")],
+                        default="fr",
+                        help_text="Language of the source text; the other language is the editors' translation.",
+                        max_length=2,
+                        verbose_name="original language",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                ("description_fr", models.TextField(blank=True, null=True, verbose_name="description")),
+                ("description_en", models.TextField(blank=True, null=True, verbose_name="description")),
             ],
             options={
-                'verbose_name': 'person',
-                'verbose_name_plural': 'people',
-                'ordering': ['name', 'slug'],
+                "verbose_name": "person",
+                "verbose_name_plural": "people",
+                "ordering": ["name", "slug"],
             },
         ),
         migrations.CreateModel(
-            name='Role',
+            name="Role",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('locator', models.CharField(help_text='Page or section, e.g. “p. 12”.', max_length=120, verbose_name='locator')),
-                ('quote', models.TextField(help_text="Short, verbatim, in the source's language.", verbose_name='verbatim quote')),
-                ('quote_translation', models.TextField(blank=True, help_text="The editors' English translation of the quote.", verbose_name='quote translation')),
-                ('title', models.CharField(help_text='e.g. “maire”, “adjoint au maire”.', max_length=200, verbose_name='title')),
-                ('title_fr', models.CharField(help_text='e.g. “maire”, “adjoint au maire”.', max_length=200, null=True, verbose_name='title')),
-                ('title_en', models.CharField(help_text='e.g. “maire”, “adjoint au maire”.', max_length=200, null=True, verbose_name='title')),
-                ('start_year', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1800), django.core.validators.MaxValueValidator(2100)], verbose_name='from')),
-                ('end_year', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1800), django.core.validators.MaxValueValidator(2100)], verbose_name='to')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "locator",
+                    models.CharField(
+                        help_text="Page or section, e.g. “p. 12”.", max_length=120, verbose_name="locator"
+                    ),
+                ),
+                (
+                    "quote",
+                    models.TextField(
+                        help_text="Short, verbatim, in the source's language.", verbose_name="verbatim quote"
+                    ),
+                ),
+                (
+                    "quote_translation",
+                    models.TextField(
+                        blank=True,
+                        help_text="The editors' English translation of the quote.",
+                        verbose_name="quote translation",
+                    ),
+                ),
+                (
+                    "title",
+                    models.CharField(
+                        help_text="e.g. “maire”, “adjoint au maire”.", max_length=200, verbose_name="title"
+                    ),
+                ),
+                (
+                    "title_fr",
+                    models.CharField(
+                        help_text="e.g. “maire”, “adjoint au maire”.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="title",
+                    ),
+                ),
+                (
+                    "title_en",
+                    models.CharField(
+                        help_text="e.g. “maire”, “adjoint au maire”.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="title",
+                    ),
+                ),
+                (
+                    "start_year",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1800),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="from",
+                    ),
+                ),
+                (
+                    "end_year",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1800),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="to",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'role',
-                'verbose_name_plural': 'roles',
-                'ordering': ['person', 'start_year', 'pk'],
+                "verbose_name": "role",
+                "verbose_name_plural": "roles",
+                "ordering": ["person", "start_year", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Place',
+            name="Place",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=120, unique=True, verbose_name='slug')),
-                ('is_published', models.BooleanField(default=True, verbose_name='published')),
-                ('original_language', models.CharField(choices=[('fr', 'French'), ('en', 'English')], default='fr', help_text="Language of the source text; the other language is the editors' translation.", max_length=2, verbose_name='original language')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('name_fr', models.CharField(max_length=200, null=True, verbose_name='name')),
-                ('name_en', models.CharField(max_length=200, null=True, verbose_name='name')),
-                ('kind', models.CharField(choices=[('city', 'city'), ('town', 'town'), ('village', 'village'), ('arrondissement', 'arrondissement'), ('district', 'district'), ('metropolis', 'metropolitan area'), ('department', 'department'), ('region', 'region'), ('province', 'province'), ('state', 'state'), ('country', 'country')], default='city', max_length=20, verbose_name='kind')),
-                ('country', models.CharField(db_index=True, max_length=2, verbose_name='country (ISO 3166-1 alpha-2)')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('description_fr', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('description_en', models.TextField(blank=True, null=True, verbose_name='description')),
-                ('population', models.PositiveIntegerField(blank=True, null=True, verbose_name='population')),
-                ('population_year', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1800), django.core.validators.MaxValueValidator(2100)], verbose_name='population year')),
-                ('population_source', models.CharField(blank=True, help_text="Editors' reference data: where it comes from.", max_length=200, verbose_name='population source')),
-                ('latitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, verbose_name='latitude')),
-                ('longitude', models.DecimalField(blank=True, decimal_places=6, max_digits=9, null=True, verbose_name='longitude')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='children', to='actors.place', verbose_name='parent place')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=120, unique=True, verbose_name="slug")),
+                ("is_published", models.BooleanField(default=True, verbose_name="published")),
+                (
+                    "original_language",
+                    models.CharField(
+                        choices=[("fr", "French"), ("en", "English")],
+                        default="fr",
+                        help_text="Language of the source text; the other language is the editors' translation.",
+                        max_length=2,
+                        verbose_name="original language",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("name_fr", models.CharField(max_length=200, null=True, verbose_name="name")),
+                ("name_en", models.CharField(max_length=200, null=True, verbose_name="name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("city", "city"),
+                            ("town", "town"),
+                            ("village", "village"),
+                            ("arrondissement", "arrondissement"),
+                            ("district", "district"),
+                            ("metropolis", "metropolitan area"),
+                            ("department", "department"),
+                            ("region", "region"),
+                            ("province", "province"),
+                            ("state", "state"),
+                            ("country", "country"),
+                        ],
+                        default="city",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "country",
+                    models.CharField(
+                        db_index=True, max_length=2, verbose_name="country (ISO 3166-1 alpha-2)"
+                    ),
+                ),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                ("description_fr", models.TextField(blank=True, null=True, verbose_name="description")),
+                ("description_en", models.TextField(blank=True, null=True, verbose_name="description")),
+                ("population", models.PositiveIntegerField(blank=True, null=True, verbose_name="population")),
+                (
+                    "population_year",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1800),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="population year",
+                    ),
+                ),
+                (
+                    "population_source",
+                    models.CharField(
+                        blank=True,
+                        help_text="Editors' reference data: where it comes from.",
+                        max_length=200,
+                        verbose_name="population source",
+                    ),
+                ),
+                (
+                    "latitude",
+                    models.DecimalField(
+                        blank=True, decimal_places=6, max_digits=9, null=True, verbose_name="latitude"
+                    ),
+                ),
+                (
+                    "longitude",
+                    models.DecimalField(
+                        blank=True, decimal_places=6, max_digits=9, null=True, verbose_name="longitude"
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="children",
+                        to="actors.place",
+                        verbose_name="parent place",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'place',
-                'verbose_name_plural': 'places',
-                'ordering': ['name', 'slug'],
+                "verbose_name": "place",
+                "verbose_name_plural": "places",
+                "ordering": ["name", "slug"],
             },
         ),
     ]

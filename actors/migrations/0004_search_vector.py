@@ -3,34 +3,36 @@
 import django.contrib.postgres.search
 from django.db import migrations
 
-from sources.operations import SearchIndexes
+from records.operations import SearchIndexes
 
 
 class Migration(migrations.Migration):
     # The searched fields are copied from the models: a migration must not change with models.py.
 
     dependencies = [
-        ('sources', '0005_fold_function'),  # unaccent, pg_trgm, kb_fold
-        ('actors', '0003_initial'),
+        ("sources", "0005_fold_function"),  # unaccent, pg_trgm, kb_fold
+        ("actors", "0003_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='organisation',
-            name='search_vector',
+            model_name="organisation",
+            name="search_vector",
             field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='person',
-            name='search_vector',
+            model_name="person",
+            name="search_vector",
             field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='place',
-            name='search_vector',
+            model_name="place",
+            name="search_vector",
             field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
         ),
-        SearchIndexes('place', ('name_fr', 'name_en', 'slug', 'description_fr', 'description_en')),
-        SearchIndexes('organisation', ('name_fr', 'name_en', 'acronym', 'slug', 'description_fr', 'description_en')),
-        SearchIndexes('person', ('name', 'slug', 'description_fr', 'description_en')),
+        SearchIndexes("place", ("name_fr", "name_en", "slug", "description_fr", "description_en")),
+        SearchIndexes(
+            "organisation", ("name_fr", "name_en", "acronym", "slug", "description_fr", "description_en")
+        ),
+        SearchIndexes("person", ("name", "slug", "description_fr", "description_en")),
     ]

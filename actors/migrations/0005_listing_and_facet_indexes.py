@@ -4,38 +4,63 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('actors', '0004_search_vector'),
+        ("actors", "0004_search_vector"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='organisation',
-            index=models.Index(condition=models.Q(('is_published', True)), fields=['name_fr', 'slug'], name='organisation_listing_fr'),
+            model_name="organisation",
+            index=models.Index(
+                condition=models.Q(("is_published", True)),
+                fields=["name_fr", "slug"],
+                name="organisation_listing_fr",
+            ),
         ),
         migrations.AddIndex(
-            model_name='organisation',
-            index=models.Index(condition=models.Q(('is_published', True)), fields=['name_en', 'slug'], name='organisation_listing_en'),
+            model_name="organisation",
+            index=models.Index(
+                condition=models.Q(("is_published", True)),
+                fields=["name_en", "slug"],
+                name="organisation_listing_en",
+            ),
         ),
         migrations.AddIndex(
-            model_name='organisation',
-            index=models.Index(condition=models.Q(('is_published', True)), fields=['kind', 'country', 'id'], name='organisation_facets'),
+            model_name="organisation",
+            index=models.Index(
+                condition=models.Q(("is_published", True)),
+                fields=["kind", "country", "id"],
+                name="organisation_facets",
+            ),
         ),
         migrations.AddIndex(
-            model_name='person',
-            index=models.Index(condition=models.Q(('is_published', True)), fields=['name', 'slug'], name='person_listing'),
+            model_name="person",
+            index=models.Index(
+                condition=models.Q(("is_published", True)), fields=["name", "slug"], name="person_listing"
+            ),
         ),
         migrations.AddIndex(
-            model_name='place',
-            index=models.Index(condition=models.Q(('is_published', True)), fields=['name_fr', 'slug'], name='place_listing_fr'),
+            model_name="place",
+            index=models.Index(
+                condition=models.Q(("is_published", True)),
+                fields=["name_fr", "slug"],
+                name="place_listing_fr",
+            ),
         ),
         migrations.AddIndex(
-            model_name='place',
-            index=models.Index(condition=models.Q(('is_published', True)), fields=['name_en', 'slug'], name='place_listing_en'),
+            model_name="place",
+            index=models.Index(
+                condition=models.Q(("is_published", True)),
+                fields=["name_en", "slug"],
+                name="place_listing_en",
+            ),
         ),
         migrations.AddIndex(
-            model_name='place',
-            index=models.Index(condition=models.Q(('is_published', True)), fields=['country', 'kind', 'population', 'id'], name='place_facets'),
+            model_name="place",
+            index=models.Index(
+                condition=models.Q(("is_published", True)),
+                fields=["country", "kind", "population", "id"],
+                name="place_facets",
+            ),
         ),
     ]

@@ -4,14 +4,17 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('actors', '0005_listing_and_facet_indexes'),
+        ("actors", "0005_listing_and_facet_indexes"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='place',
-            index=models.Index(condition=models.Q(('population__isnull', False)), fields=['population'], name='place_population'),
+            model_name="place",
+            index=models.Index(
+                condition=models.Q(("population__isnull", False)),
+                fields=["population"],
+                name="place_population",
+            ),
         ),
     ]

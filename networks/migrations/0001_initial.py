@@ -6,210 +6,666 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('actors', '0001_initial'),
+        ("actors", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Network',
+            name="Network",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=120, unique=True, verbose_name='slug')),
-                ('is_published', models.BooleanField(default=True, verbose_name='published')),
-                ('original_language', models.CharField(choices=[('fr', 'French'), ('en', 'English')], default='fr', help_text="Language of the source text; the other language is the editors' translation.", max_length=2, verbose_name='original language')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('name', models.CharField(max_length=300, verbose_name='name')),
-                ('name_fr', models.CharField(max_length=300, null=True, verbose_name='name')),
-                ('name_en', models.CharField(max_length=300, null=True, verbose_name='name')),
-                ('acronym', models.CharField(blank=True, max_length=40, verbose_name='acronym')),
-                ('scale', models.CharField(choices=[('national', 'national'), ('transnational', 'transnational')], db_index=True, max_length=20, verbose_name='scale')),
-                ('origin', models.CharField(choices=[('spontaneous', 'spontaneous'), ('co-opted', 'co-opted')], db_index=True, max_length=20, verbose_name='origin')),
-                ('scope', models.CharField(choices=[('specialist', 'specialist (migration only)'), ('generalist', 'generalist')], db_index=True, max_length=20, verbose_name='scope')),
-                ('in_typology_table', models.BooleanField(default=False, help_text='One of the 35 networks of the table in seed 000.', verbose_name="in Lacroix's typology table")),
-                ('typology_note', models.TextField(blank=True, help_text='How the typology was assigned, e.g. scope inferred from the text.', verbose_name='typology note')),
-                ('typology_note_fr', models.TextField(blank=True, help_text='How the typology was assigned, e.g. scope inferred from the text.', null=True, verbose_name='typology note')),
-                ('typology_note_en', models.TextField(blank=True, help_text='How the typology was assigned, e.g. scope inferred from the text.', null=True, verbose_name='typology note')),
-                ('country', models.CharField(blank=True, db_index=True, help_text='For national networks.', max_length=2, verbose_name='country (ISO 3166-1 alpha-2)')),
-                ('founded_year', models.PositiveSmallIntegerField(blank=True, db_index=True, null=True, validators=[django.core.validators.MinValueValidator(1800), django.core.validators.MaxValueValidator(2100)], verbose_name='founding year')),
-                ('membership_mode', models.CharField(blank=True, choices=[('', 'not stated by the sources'), ('charter', 'charter voted by the council'), ('declaration', 'declaration signed'), ('certification', 'certification'), ('application', 'application and admission'), ('invitation', 'selection or invitation'), ('automatic', 'automatic (by statute)')], max_length=20, verbose_name='membership mode')),
-                ('membership_note', models.TextField(blank=True, verbose_name='membership note')),
-                ('membership_note_fr', models.TextField(blank=True, null=True, verbose_name='membership note')),
-                ('membership_note_en', models.TextField(blank=True, null=True, verbose_name='membership note')),
-                ('summary', models.TextField(verbose_name='summary')),
-                ('summary_fr', models.TextField(null=True, verbose_name='summary')),
-                ('summary_en', models.TextField(null=True, verbose_name='summary')),
-                ('history', models.TextField(blank=True, verbose_name='history')),
-                ('history_fr', models.TextField(blank=True, null=True, verbose_name='history')),
-                ('history_en', models.TextField(blank=True, null=True, verbose_name='history')),
-                ('website', models.URLField(blank=True, max_length=300, verbose_name='website')),
-                ('founded_place', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='founded_networks', to='actors.place', verbose_name='founding place')),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='children', to='networks.network', verbose_name='umbrella or parent network')),
-                ('supporters', models.ManyToManyField(blank=True, related_name='supported_networks', to='actors.organisation', verbose_name='supporting organisations')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=120, unique=True, verbose_name="slug")),
+                ("is_published", models.BooleanField(default=True, verbose_name="published")),
+                (
+                    "original_language",
+                    models.CharField(
+                        choices=[("fr", "French"), ("en", "English")],
+                        default="fr",
+                        help_text="Language of the source text; the other language is the editors' translation.",
+                        max_length=2,
+                        verbose_name="original language",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("name", models.CharField(max_length=300, verbose_name="name")),
+                ("name_fr", models.CharField(max_length=300, null=True, verbose_name="name")),
+                ("name_en", models.CharField(max_length=300, null=True, verbose_name="name")),
+                ("acronym", models.CharField(blank=True, max_length=40, verbose_name="acronym")),
+                (
+                    "scale",
+                    models.CharField(
+                        choices=[("national", "national"), ("transnational", "transnational")],
+                        db_index=True,
+                        max_length=20,
+                        verbose_name="scale",
+                    ),
+                ),
+                (
+                    "origin",
+                    models.CharField(
+                        choices=[("spontaneous", "spontaneous"), ("co-opted", "co-opted")],
+                        db_index=True,
+                        max_length=20,
+                        verbose_name="origin",
+                    ),
+                ),
+                (
+                    "scope",
+                    models.CharField(
+                        choices=[("specialist", "specialist (migration only)"), ("generalist", "generalist")],
+                        db_index=True,
+                        max_length=20,
+                        verbose_name="scope",
+                    ),
+                ),
+                (
+                    "in_typology_table",
+                    models.BooleanField(
+                        default=False,
+                        help_text="One of the 35 networks of the table in seed 000.",
+                        verbose_name="in Lacroix's typology table",
+                    ),
+                ),
+                (
+                    "typology_note",
+                    models.TextField(
+                        blank=True,
+                        help_text="How the typology was assigned, e.g. scope inferred from the text.",
+                        verbose_name="typology note",
+                    ),
+                ),
+                (
+                    "typology_note_fr",
+                    models.TextField(
+                        blank=True,
+                        help_text="How the typology was assigned, e.g. scope inferred from the text.",
+                        null=True,
+                        verbose_name="typology note",
+                    ),
+                ),
+                (
+                    "typology_note_en",
+                    models.TextField(
+                        blank=True,
+                        help_text="How the typology was assigned, e.g. scope inferred from the text.",
+                        null=True,
+                        verbose_name="typology note",
+                    ),
+                ),
+                (
+                    "country",
+                    models.CharField(
+                        blank=True,
+                        db_index=True,
+                        help_text="For national networks.",
+                        max_length=2,
+                        verbose_name="country (ISO 3166-1 alpha-2)",
+                    ),
+                ),
+                (
+                    "founded_year",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        db_index=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1800),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="founding year",
+                    ),
+                ),
+                (
+                    "membership_mode",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("", "not stated by the sources"),
+                            ("charter", "charter voted by the council"),
+                            ("declaration", "declaration signed"),
+                            ("certification", "certification"),
+                            ("application", "application and admission"),
+                            ("invitation", "selection or invitation"),
+                            ("automatic", "automatic (by statute)"),
+                        ],
+                        max_length=20,
+                        verbose_name="membership mode",
+                    ),
+                ),
+                ("membership_note", models.TextField(blank=True, verbose_name="membership note")),
+                (
+                    "membership_note_fr",
+                    models.TextField(blank=True, null=True, verbose_name="membership note"),
+                ),
+                (
+                    "membership_note_en",
+                    models.TextField(blank=True, null=True, verbose_name="membership note"),
+                ),
+                ("summary", models.TextField(verbose_name="summary")),
+                ("summary_fr", models.TextField(null=True, verbose_name="summary")),
+                ("summary_en", models.TextField(null=True, verbose_name="summary")),
+                ("history", models.TextField(blank=True, verbose_name="history")),
+                ("history_fr", models.TextField(blank=True, null=True, verbose_name="history")),
+                ("history_en", models.TextField(blank=True, null=True, verbose_name="history")),
+                ("website", models.URLField(blank=True, max_length=300, verbose_name="website")),
+                (
+                    "founded_place",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="founded_networks",
+                        to="actors.place",
+                        verbose_name="founding place",
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="children",
+                        to="networks.network",
+                        verbose_name="umbrella or parent network",
+                    ),
+                ),
+                (
+                    "supporters",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="supported_networks",
+                        to="actors.organisation",
+                        verbose_name="supporting organisations",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'network',
-                'verbose_name_plural': 'networks',
-                'ordering': ['name', 'slug'],
+                "verbose_name": "network",
+                "verbose_name_plural": "networks",
+                "ordering": ["name", "slug"],
             },
         ),
         migrations.CreateModel(
-            name='Membership',
+            name="Membership",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=120, unique=True, verbose_name='slug')),
-                ('is_published', models.BooleanField(default=True, verbose_name='published')),
-                ('original_language', models.CharField(choices=[('fr', 'French'), ('en', 'English')], default='fr', help_text="Language of the source text; the other language is the editors' translation.", max_length=2, verbose_name='original language')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('role', models.CharField(choices=[('founder', 'founder'), ('member', 'member'), ('chair', 'chair or presidency'), ('vice-chair', 'vice-chair'), ('board', 'board member'), ('secretariat', 'secretariat'), ('partner', 'partner'), ('observer', 'observer')], default='member', max_length=20, verbose_name='role')),
-                ('start_year', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1800), django.core.validators.MaxValueValidator(2100)], verbose_name='from')),
-                ('end_year', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1800), django.core.validators.MaxValueValidator(2100)], verbose_name='to')),
-                ('note', models.TextField(blank=True, verbose_name='note')),
-                ('note_fr', models.TextField(blank=True, null=True, verbose_name='note')),
-                ('note_en', models.TextField(blank=True, null=True, verbose_name='note')),
-                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='actors.organisation', verbose_name='organisation')),
-                ('place', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='actors.place', verbose_name='place')),
-                ('network', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='memberships', to='networks.network', verbose_name='network')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=120, unique=True, verbose_name="slug")),
+                ("is_published", models.BooleanField(default=True, verbose_name="published")),
+                (
+                    "original_language",
+                    models.CharField(
+                        choices=[("fr", "French"), ("en", "English")],
+                        default="fr",
+                        help_text="Language of the source text; the other language is the editors' translation.",
+                        max_length=2,
+                        verbose_name="original language",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("founder", "founder"),
+                            ("member", "member"),
+                            ("chair", "chair or presidency"),
+                            ("vice-chair", "vice-chair"),
+                            ("board", "board member"),
+                            ("secretariat", "secretariat"),
+                            ("partner", "partner"),
+                            ("observer", "observer"),
+                        ],
+                        default="member",
+                        max_length=20,
+                        verbose_name="role",
+                    ),
+                ),
+                (
+                    "start_year",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1800),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="from",
+                    ),
+                ),
+                (
+                    "end_year",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1800),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="to",
+                    ),
+                ),
+                ("note", models.TextField(blank=True, verbose_name="note")),
+                ("note_fr", models.TextField(blank=True, null=True, verbose_name="note")),
+                ("note_en", models.TextField(blank=True, null=True, verbose_name="note")),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to="actors.organisation",
+                        verbose_name="organisation",
+                    ),
+                ),
+                (
+                    "place",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to="actors.place",
+                        verbose_name="place",
+                    ),
+                ),
+                (
+                    "network",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="memberships",
+                        to="networks.network",
+                        verbose_name="network",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'membership',
-                'verbose_name_plural': 'memberships',
-                'ordering': ['network__slug', 'start_year', 'slug'],
+                "verbose_name": "membership",
+                "verbose_name_plural": "memberships",
+                "ordering": ["network__slug", "start_year", "slug"],
             },
         ),
         migrations.CreateModel(
-            name='Forum',
+            name="Forum",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=120, unique=True, verbose_name='slug')),
-                ('is_published', models.BooleanField(default=True, verbose_name='published')),
-                ('original_language', models.CharField(choices=[('fr', 'French'), ('en', 'English')], default='fr', help_text="Language of the source text; the other language is the editors' translation.", max_length=2, verbose_name='original language')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('name', models.CharField(max_length=300, verbose_name='name')),
-                ('name_fr', models.CharField(max_length=300, null=True, verbose_name='name')),
-                ('name_en', models.CharField(max_length=300, null=True, verbose_name='name')),
-                ('acronym', models.CharField(blank=True, max_length=40, verbose_name='acronym')),
-                ('kind', models.CharField(choices=[('forum', 'forum'), ('process', 'intergovernmental process'), ('summit', 'summit series'), ('conference', 'conference series'), ('dialogue', 'dialogue')], default='forum', max_length=20, verbose_name='kind')),
-                ('founded_year', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1800), django.core.validators.MaxValueValidator(2100)], verbose_name='first held')),
-                ('description', models.TextField(verbose_name='description')),
-                ('description_fr', models.TextField(null=True, verbose_name='description')),
-                ('description_en', models.TextField(null=True, verbose_name='description')),
-                ('organisers', models.ManyToManyField(blank=True, related_name='forums', to='actors.organisation')),
-                ('networks', models.ManyToManyField(blank=True, related_name='forums', to='networks.network')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=120, unique=True, verbose_name="slug")),
+                ("is_published", models.BooleanField(default=True, verbose_name="published")),
+                (
+                    "original_language",
+                    models.CharField(
+                        choices=[("fr", "French"), ("en", "English")],
+                        default="fr",
+                        help_text="Language of the source text; the other language is the editors' translation.",
+                        max_length=2,
+                        verbose_name="original language",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("name", models.CharField(max_length=300, verbose_name="name")),
+                ("name_fr", models.CharField(max_length=300, null=True, verbose_name="name")),
+                ("name_en", models.CharField(max_length=300, null=True, verbose_name="name")),
+                ("acronym", models.CharField(blank=True, max_length=40, verbose_name="acronym")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("forum", "forum"),
+                            ("process", "intergovernmental process"),
+                            ("summit", "summit series"),
+                            ("conference", "conference series"),
+                            ("dialogue", "dialogue"),
+                        ],
+                        default="forum",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "founded_year",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1800),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="first held",
+                    ),
+                ),
+                ("description", models.TextField(verbose_name="description")),
+                ("description_fr", models.TextField(null=True, verbose_name="description")),
+                ("description_en", models.TextField(null=True, verbose_name="description")),
+                (
+                    "organisers",
+                    models.ManyToManyField(blank=True, related_name="forums", to="actors.organisation"),
+                ),
+                (
+                    "networks",
+                    models.ManyToManyField(blank=True, related_name="forums", to="networks.network"),
+                ),
             ],
             options={
-                'verbose_name': 'forum',
-                'verbose_name_plural': 'forums',
-                'ordering': ['founded_year', 'name'],
+                "verbose_name": "forum",
+                "verbose_name_plural": "forums",
+                "ordering": ["founded_year", "name"],
             },
         ),
         migrations.CreateModel(
-            name='Event',
+            name="Event",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=120, unique=True, verbose_name='slug')),
-                ('is_published', models.BooleanField(default=True, verbose_name='published')),
-                ('original_language', models.CharField(choices=[('fr', 'French'), ('en', 'English')], default='fr', help_text="Language of the source text; the other language is the editors' translation.", max_length=2, verbose_name='original language')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('name', models.CharField(max_length=300, verbose_name='name')),
-                ('name_fr', models.CharField(max_length=300, null=True, verbose_name='name')),
-                ('name_en', models.CharField(max_length=300, null=True, verbose_name='name')),
-                ('edition', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='edition')),
-                ('year', models.PositiveSmallIntegerField(blank=True, db_index=True, null=True, validators=[django.core.validators.MinValueValidator(1800), django.core.validators.MaxValueValidator(2100)], verbose_name='year')),
-                ('month', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='month')),
-                ('end_year', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1800), django.core.validators.MaxValueValidator(2100)], verbose_name='end year')),
-                ('description', models.TextField(verbose_name='description')),
-                ('description_fr', models.TextField(null=True, verbose_name='description')),
-                ('description_en', models.TextField(null=True, verbose_name='description')),
-                ('outcome', models.TextField(blank=True, verbose_name='outcome')),
-                ('outcome_fr', models.TextField(blank=True, null=True, verbose_name='outcome')),
-                ('outcome_en', models.TextField(blank=True, null=True, verbose_name='outcome')),
-                ('organisers', models.ManyToManyField(blank=True, related_name='events', to='actors.organisation')),
-                ('place', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='events', to='actors.place', verbose_name='place')),
-                ('forum', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='events', to='networks.forum', verbose_name='forum')),
-                ('organising_networks', models.ManyToManyField(blank=True, related_name='events', to='networks.network')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=120, unique=True, verbose_name="slug")),
+                ("is_published", models.BooleanField(default=True, verbose_name="published")),
+                (
+                    "original_language",
+                    models.CharField(
+                        choices=[("fr", "French"), ("en", "English")],
+                        default="fr",
+                        help_text="Language of the source text; the other language is the editors' translation.",
+                        max_length=2,
+                        verbose_name="original language",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("name", models.CharField(max_length=300, verbose_name="name")),
+                ("name_fr", models.CharField(max_length=300, null=True, verbose_name="name")),
+                ("name_en", models.CharField(max_length=300, null=True, verbose_name="name")),
+                ("edition", models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="edition")),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        db_index=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1800),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="year",
+                    ),
+                ),
+                ("month", models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="month")),
+                (
+                    "end_year",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1800),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="end year",
+                    ),
+                ),
+                ("description", models.TextField(verbose_name="description")),
+                ("description_fr", models.TextField(null=True, verbose_name="description")),
+                ("description_en", models.TextField(null=True, verbose_name="description")),
+                ("outcome", models.TextField(blank=True, verbose_name="outcome")),
+                ("outcome_fr", models.TextField(blank=True, null=True, verbose_name="outcome")),
+                ("outcome_en", models.TextField(blank=True, null=True, verbose_name="outcome")),
+                (
+                    "organisers",
+                    models.ManyToManyField(blank=True, related_name="events", to="actors.organisation"),
+                ),
+                (
+                    "place",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="events",
+                        to="actors.place",
+                        verbose_name="place",
+                    ),
+                ),
+                (
+                    "forum",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="events",
+                        to="networks.forum",
+                        verbose_name="forum",
+                    ),
+                ),
+                (
+                    "organising_networks",
+                    models.ManyToManyField(blank=True, related_name="events", to="networks.network"),
+                ),
             ],
             options={
-                'verbose_name': 'event',
-                'verbose_name_plural': 'events',
-                'ordering': ['year', 'month', 'slug'],
+                "verbose_name": "event",
+                "verbose_name_plural": "events",
+                "ordering": ["year", "month", "slug"],
             },
         ),
         migrations.CreateModel(
-            name='Declaration',
+            name="Declaration",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=120, unique=True, verbose_name='slug')),
-                ('is_published', models.BooleanField(default=True, verbose_name='published')),
-                ('original_language', models.CharField(choices=[('fr', 'French'), ('en', 'English')], default='fr', help_text="Language of the source text; the other language is the editors' translation.", max_length=2, verbose_name='original language')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('name', models.CharField(max_length=300, verbose_name='name')),
-                ('name_fr', models.CharField(max_length=300, null=True, verbose_name='name')),
-                ('name_en', models.CharField(max_length=300, null=True, verbose_name='name')),
-                ('kind', models.CharField(choices=[('declaration', 'declaration'), ('charter', 'charter'), ('call', 'call or appeal'), ('compact', 'compact or agreement'), ('strategy', 'strategy or policy'), ('law', 'law or regulation'), ('programme', 'programme'), ('tool', 'tool or method'), ('report', 'report')], default='declaration', max_length=20, verbose_name='kind')),
-                ('year', models.PositiveSmallIntegerField(blank=True, db_index=True, null=True, validators=[django.core.validators.MinValueValidator(1800), django.core.validators.MaxValueValidator(2100)], verbose_name='year')),
-                ('description', models.TextField(verbose_name='description')),
-                ('description_fr', models.TextField(null=True, verbose_name='description')),
-                ('description_en', models.TextField(null=True, verbose_name='description')),
-                ('url', models.URLField(blank=True, max_length=500, verbose_name='URL')),
-                ('adopted_by_organisations', models.ManyToManyField(blank=True, related_name='declarations', to='actors.organisation', verbose_name='adopted by organisations')),
-                ('adopted_by_places', models.ManyToManyField(blank=True, related_name='adopted_declarations', to='actors.place', verbose_name='adopted by places')),
-                ('place', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='declarations', to='actors.place', verbose_name='place')),
-                ('event', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='declarations', to='networks.event', verbose_name='adopted at')),
-                ('adopted_by_networks', models.ManyToManyField(blank=True, related_name='declarations', to='networks.network', verbose_name='adopted by networks')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=120, unique=True, verbose_name="slug")),
+                ("is_published", models.BooleanField(default=True, verbose_name="published")),
+                (
+                    "original_language",
+                    models.CharField(
+                        choices=[("fr", "French"), ("en", "English")],
+                        default="fr",
+                        help_text="Language of the source text; the other language is the editors' translation.",
+                        max_length=2,
+                        verbose_name="original language",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("name", models.CharField(max_length=300, verbose_name="name")),
+                ("name_fr", models.CharField(max_length=300, null=True, verbose_name="name")),
+                ("name_en", models.CharField(max_length=300, null=True, verbose_name="name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("declaration", "declaration"),
+                            ("charter", "charter"),
+                            ("call", "call or appeal"),
+                            ("compact", "compact or agreement"),
+                            ("strategy", "strategy or policy"),
+                            ("law", "law or regulation"),
+                            ("programme", "programme"),
+                            ("tool", "tool or method"),
+                            ("report", "report"),
+                        ],
+                        default="declaration",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "year",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        db_index=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1800),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="year",
+                    ),
+                ),
+                ("description", models.TextField(verbose_name="description")),
+                ("description_fr", models.TextField(null=True, verbose_name="description")),
+                ("description_en", models.TextField(null=True, verbose_name="description")),
+                ("url", models.URLField(blank=True, max_length=500, verbose_name="URL")),
+                (
+                    "adopted_by_organisations",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="declarations",
+                        to="actors.organisation",
+                        verbose_name="adopted by organisations",
+                    ),
+                ),
+                (
+                    "adopted_by_places",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="adopted_declarations",
+                        to="actors.place",
+                        verbose_name="adopted by places",
+                    ),
+                ),
+                (
+                    "place",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="declarations",
+                        to="actors.place",
+                        verbose_name="place",
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="declarations",
+                        to="networks.event",
+                        verbose_name="adopted at",
+                    ),
+                ),
+                (
+                    "adopted_by_networks",
+                    models.ManyToManyField(
+                        blank=True,
+                        related_name="declarations",
+                        to="networks.network",
+                        verbose_name="adopted by networks",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'declaration or policy document',
-                'verbose_name_plural': 'declarations and policy documents',
-                'ordering': ['year', 'name'],
+                "verbose_name": "declaration or policy document",
+                "verbose_name_plural": "declarations and policy documents",
+                "ordering": ["year", "name"],
             },
         ),
         migrations.AddConstraint(
-            model_name='network',
-            constraint=models.CheckConstraint(condition=models.Q(('scale__in', ['national', 'transnational'])), name='network_scale_valid'),
+            model_name="network",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("scale__in", ["national", "transnational"])), name="network_scale_valid"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='network',
-            constraint=models.CheckConstraint(condition=models.Q(('origin__in', ['spontaneous', 'co-opted'])), name='network_origin_valid'),
+            model_name="network",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("origin__in", ["spontaneous", "co-opted"])), name="network_origin_valid"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='network',
-            constraint=models.CheckConstraint(condition=models.Q(('scope__in', ['specialist', 'generalist'])), name='network_scope_valid'),
+            model_name="network",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("scope__in", ["specialist", "generalist"])), name="network_scope_valid"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='network',
-            constraint=models.CheckConstraint(condition=models.Q(('parent', models.F('pk')), _negated=True), name='network_not_its_own_parent'),
+            model_name="network",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("parent", models.F("pk")), _negated=True),
+                name="network_not_its_own_parent",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('organisation__isnull', True), ('place__isnull', False)), models.Q(('organisation__isnull', False), ('place__isnull', True)), _connector='OR'), name='membership_has_exactly_one_member'),
+            model_name="membership",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("organisation__isnull", True), ("place__isnull", False)),
+                    models.Q(("organisation__isnull", False), ("place__isnull", True)),
+                    _connector="OR",
+                ),
+                name="membership_has_exactly_one_member",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.CheckConstraint(condition=models.Q(('start_year__isnull', True), ('end_year__isnull', True), ('start_year__lte', models.F('end_year')), _connector='OR'), name='membership_years_in_order'),
+            model_name="membership",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("start_year__isnull", True),
+                    ("end_year__isnull", True),
+                    ("start_year__lte", models.F("end_year")),
+                    _connector="OR",
+                ),
+                name="membership_years_in_order",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.UniqueConstraint(fields=('network', 'place', 'role'), name='unique_place_role_per_network'),
+            model_name="membership",
+            constraint=models.UniqueConstraint(
+                fields=("network", "place", "role"), name="unique_place_role_per_network"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.UniqueConstraint(fields=('network', 'organisation', 'role'), name='unique_org_role_per_network'),
+            model_name="membership",
+            constraint=models.UniqueConstraint(
+                fields=("network", "organisation", "role"), name="unique_org_role_per_network"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='event',
-            constraint=models.CheckConstraint(condition=models.Q(('month__isnull', True), models.Q(('month__gte', 1), ('month__lte', 12)), _connector='OR'), name='event_month_valid'),
+            model_name="event",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("month__isnull", True), models.Q(("month__gte", 1), ("month__lte", 12)), _connector="OR"
+                ),
+                name="event_month_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='event',
-            constraint=models.CheckConstraint(condition=models.Q(('year__isnull', True), ('end_year__isnull', True), ('year__lte', models.F('end_year')), _connector='OR'), name='event_years_in_order'),
+            model_name="event",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("year__isnull", True),
+                    ("end_year__isnull", True),
+                    ("year__lte", models.F("end_year")),
+                    _connector="OR",
+                ),
+                name="event_years_in_order",
+            ),
         ),
     ]

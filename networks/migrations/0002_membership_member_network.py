@@ -5,32 +5,64 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('actors', '0003_initial'),
-        ('networks', '0001_initial'),
+        ("actors", "0003_initial"),
+        ("networks", "0001_initial"),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='membership',
-            name='membership_has_exactly_one_member',
+            model_name="membership",
+            name="membership_has_exactly_one_member",
         ),
         migrations.AddField(
-            model_name='membership',
-            name='member_network',
-            field=models.ForeignKey(blank=True, help_text='A network that belongs to, or sits on a body of, this network.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='network_memberships', to='networks.network', verbose_name='member network'),
+            model_name="membership",
+            name="member_network",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="A network that belongs to, or sits on a body of, this network.",
+                null=True,
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="network_memberships",
+                to="networks.network",
+                verbose_name="member network",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('member_network__isnull', True), ('organisation__isnull', True), ('place__isnull', False)), models.Q(('member_network__isnull', True), ('organisation__isnull', False), ('place__isnull', True)), models.Q(('member_network__isnull', False), ('organisation__isnull', True), ('place__isnull', True)), _connector='OR'), name='membership_has_exactly_one_member'),
+            model_name="membership",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(
+                        ("member_network__isnull", True),
+                        ("organisation__isnull", True),
+                        ("place__isnull", False),
+                    ),
+                    models.Q(
+                        ("member_network__isnull", True),
+                        ("organisation__isnull", False),
+                        ("place__isnull", True),
+                    ),
+                    models.Q(
+                        ("member_network__isnull", False),
+                        ("organisation__isnull", True),
+                        ("place__isnull", True),
+                    ),
+                    _connector="OR",
+                ),
+                name="membership_has_exactly_one_member",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.UniqueConstraint(fields=('network', 'member_network', 'role'), name='unique_member_network_role_per_network'),
+            model_name="membership",
+            constraint=models.UniqueConstraint(
+                fields=("network", "member_network", "role"), name="unique_member_network_role_per_network"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='membership',
-            constraint=models.CheckConstraint(condition=models.Q(('member_network', models.F('network')), _negated=True), name='membership_not_in_itself'),
+            model_name="membership",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("member_network", models.F("network")), _negated=True),
+                name="membership_not_in_itself",
+            ),
         ),
     ]

@@ -3,40 +3,40 @@
 import django.contrib.postgres.search
 from django.db import migrations
 
-from sources.operations import SearchIndexes
+from records.operations import SearchIndexes
 
 
 class Migration(migrations.Migration):
     # The searched fields are copied from the models: a migration must not change with models.py.
 
     dependencies = [
-        ('sources', '0005_fold_function'),  # unaccent, pg_trgm, kb_fold
-        ('networks', '0002_membership_member_network'),
+        ("sources", "0005_fold_function"),  # unaccent, pg_trgm, kb_fold
+        ("networks", "0002_membership_member_network"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='declaration',
-            name='search_vector',
+            model_name="declaration",
+            name="search_vector",
             field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='event',
-            name='search_vector',
+            model_name="event",
+            name="search_vector",
             field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='forum',
-            name='search_vector',
+            model_name="forum",
+            name="search_vector",
             field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
         ),
         migrations.AddField(
-            model_name='network',
-            name='search_vector',
+            model_name="network",
+            name="search_vector",
             field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
         ),
-        SearchIndexes('network', ('name_fr', 'name_en', 'acronym', 'slug', 'summary_fr', 'summary_en')),
-        SearchIndexes('forum', ('name_fr', 'name_en', 'acronym', 'slug', 'description_fr', 'description_en')),
-        SearchIndexes('event', ('name_fr', 'name_en', 'slug', 'description_fr', 'description_en')),
-        SearchIndexes('declaration', ('name_fr', 'name_en', 'slug', 'description_fr', 'description_en')),
+        SearchIndexes("network", ("name_fr", "name_en", "acronym", "slug", "summary_fr", "summary_en")),
+        SearchIndexes("forum", ("name_fr", "name_en", "acronym", "slug", "description_fr", "description_en")),
+        SearchIndexes("event", ("name_fr", "name_en", "slug", "description_fr", "description_en")),
+        SearchIndexes("declaration", ("name_fr", "name_en", "slug", "description_fr", "description_en")),
     ]

@@ -4,39 +4,64 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('actors', '0005_listing_and_facet_indexes'),
-        ('networks', '0003_search_vector'),
+        ("actors", "0005_listing_and_facet_indexes"),
+        ("networks", "0003_search_vector"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='declaration',
-            index=models.Index(condition=models.Q(('is_published', True)), fields=['year', 'name_fr'], name='declaration_listing_fr'),
+            model_name="declaration",
+            index=models.Index(
+                condition=models.Q(("is_published", True)),
+                fields=["year", "name_fr"],
+                name="declaration_listing_fr",
+            ),
         ),
         migrations.AddIndex(
-            model_name='declaration',
-            index=models.Index(condition=models.Q(('is_published', True)), fields=['year', 'name_en'], name='declaration_listing_en'),
+            model_name="declaration",
+            index=models.Index(
+                condition=models.Q(("is_published", True)),
+                fields=["year", "name_en"],
+                name="declaration_listing_en",
+            ),
         ),
         migrations.AddIndex(
-            model_name='declaration',
-            index=models.Index(condition=models.Q(('is_published', True)), fields=['kind', 'id'], name='declaration_facets'),
+            model_name="declaration",
+            index=models.Index(
+                condition=models.Q(("is_published", True)), fields=["kind", "id"], name="declaration_facets"
+            ),
         ),
         migrations.AddIndex(
-            model_name='event',
-            index=models.Index(condition=models.Q(('is_published', True)), fields=['year', 'month', 'slug'], name='event_listing'),
+            model_name="event",
+            index=models.Index(
+                condition=models.Q(("is_published", True)),
+                fields=["year", "month", "slug"],
+                name="event_listing",
+            ),
         ),
         migrations.AddIndex(
-            model_name='network',
-            index=models.Index(condition=models.Q(('is_published', True)), fields=['name_fr', 'slug'], name='network_listing_fr'),
+            model_name="network",
+            index=models.Index(
+                condition=models.Q(("is_published", True)),
+                fields=["name_fr", "slug"],
+                name="network_listing_fr",
+            ),
         ),
         migrations.AddIndex(
-            model_name='network',
-            index=models.Index(condition=models.Q(('is_published', True)), fields=['name_en', 'slug'], name='network_listing_en'),
+            model_name="network",
+            index=models.Index(
+                condition=models.Q(("is_published", True)),
+                fields=["name_en", "slug"],
+                name="network_listing_en",
+            ),
         ),
         migrations.AddIndex(
-            model_name='network',
-            index=models.Index(condition=models.Q(('is_published', True)), fields=['scale', 'origin', 'scope', 'country', 'founded_year', 'id'], name='network_facets'),
+            model_name="network",
+            index=models.Index(
+                condition=models.Q(("is_published", True)),
+                fields=["scale", "origin", "scope", "country", "founded_year", "id"],
+                name="network_facets",
+            ),
         ),
     ]

@@ -5,128 +5,355 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='FurtherReading',
+            name="FurtherReading",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('label', models.CharField(max_length=400, verbose_name='label')),
-                ('label_fr', models.CharField(max_length=400, null=True, verbose_name='label')),
-                ('label_en', models.CharField(max_length=400, null=True, verbose_name='label')),
-                ('url', models.URLField(max_length=600, verbose_name='URL')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                ("label", models.CharField(max_length=400, verbose_name="label")),
+                ("label_fr", models.CharField(max_length=400, null=True, verbose_name="label")),
+                ("label_en", models.CharField(max_length=400, null=True, verbose_name="label")),
+                ("url", models.URLField(max_length=600, verbose_name="URL")),
             ],
             options={
-                'verbose_name': 'further reading',
-                'verbose_name_plural': 'further reading',
-                'ordering': ['practice', 'order', 'pk'],
+                "verbose_name": "further reading",
+                "verbose_name_plural": "further reading",
+                "ordering": ["practice", "order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='KeyFigure',
+            name="KeyFigure",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('value', models.CharField(help_text='As printed, e.g. “1,2 million”.', max_length=60, verbose_name='value')),
-                ('label', models.CharField(max_length=300, verbose_name='label')),
-                ('label_fr', models.CharField(max_length=300, null=True, verbose_name='label')),
-                ('label_en', models.CharField(max_length=300, null=True, verbose_name='label')),
-                ('locator', models.CharField(max_length=120, verbose_name='locator')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                (
+                    "value",
+                    models.CharField(
+                        help_text="As printed, e.g. “1,2 million”.", max_length=60, verbose_name="value"
+                    ),
+                ),
+                ("label", models.CharField(max_length=300, verbose_name="label")),
+                ("label_fr", models.CharField(max_length=300, null=True, verbose_name="label")),
+                ("label_en", models.CharField(max_length=300, null=True, verbose_name="label")),
+                ("locator", models.CharField(max_length=120, verbose_name="locator")),
             ],
             options={
-                'verbose_name': 'key figure',
-                'verbose_name_plural': 'key figures',
-                'ordering': ['practice', 'order', 'pk'],
+                "verbose_name": "key figure",
+                "verbose_name_plural": "key figures",
+                "ordering": ["practice", "order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Practice',
+            name="Practice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=120, unique=True, verbose_name='slug')),
-                ('is_published', models.BooleanField(default=True, verbose_name='published')),
-                ('original_language', models.CharField(choices=[('fr', 'French'), ('en', 'English')], default='fr', help_text="Language of the source text; the other language is the editors' translation.", max_length=2, verbose_name='original language')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('number', models.PositiveSmallIntegerField(blank=True, help_text='1–10 for the fiches of seed 002.', null=True, unique=True, verbose_name='number in the OCU guide')),
-                ('title', models.CharField(max_length=300, verbose_name='title')),
-                ('title_fr', models.CharField(max_length=300, null=True, verbose_name='title')),
-                ('title_en', models.CharField(max_length=300, null=True, verbose_name='title')),
-                ('country', models.CharField(blank=True, db_index=True, max_length=2, verbose_name='country (ISO 3166-1 alpha-2)')),
-                ('period_start', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1800), django.core.validators.MaxValueValidator(2100)], verbose_name='started')),
-                ('period_end', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1800), django.core.validators.MaxValueValidator(2100)], verbose_name='ended')),
-                ('period_note', models.CharField(blank=True, help_text='As the source words it.', max_length=200, verbose_name='period')),
-                ('period_note_fr', models.CharField(blank=True, help_text='As the source words it.', max_length=200, null=True, verbose_name='period')),
-                ('period_note_en', models.CharField(blank=True, help_text='As the source words it.', max_length=200, null=True, verbose_name='period')),
-                ('status', models.CharField(choices=[('ongoing', 'ongoing'), ('ended', 'ended'), ('suspended', 'suspended'), ('contested', 'contested'), ('unknown', 'not stated')], db_index=True, default='unknown', max_length=20, verbose_name='status')),
-                ('status_as_of', models.PositiveSmallIntegerField(blank=True, help_text='The year of the source that gives the status.', null=True, validators=[django.core.validators.MinValueValidator(1800), django.core.validators.MaxValueValidator(2100)], verbose_name='status as of')),
-                ('family', models.CharField(blank=True, choices=[('place-of-migrants', 'rethinking the place of migrants in city life'), ('civil-society', 'joint action with civil society'), ('', "outside the guide's two families")], db_index=True, max_length=20, verbose_name='family')),
-                ('summary', models.TextField(verbose_name='in brief')),
-                ('summary_fr', models.TextField(null=True, verbose_name='in brief')),
-                ('summary_en', models.TextField(null=True, verbose_name='in brief')),
-                ('context', models.TextField(blank=True, verbose_name='context')),
-                ('context_fr', models.TextField(blank=True, null=True, verbose_name='context')),
-                ('context_en', models.TextField(blank=True, null=True, verbose_name='context')),
-                ('steps', models.TextField(blank=True, help_text='One step per paragraph.', verbose_name='how? (steps taken)')),
-                ('steps_fr', models.TextField(blank=True, help_text='One step per paragraph.', null=True, verbose_name='how? (steps taken)')),
-                ('steps_en', models.TextField(blank=True, help_text='One step per paragraph.', null=True, verbose_name='how? (steps taken)')),
-                ('outcome', models.TextField(blank=True, verbose_name='outcome')),
-                ('outcome_fr', models.TextField(blank=True, null=True, verbose_name='outcome')),
-                ('outcome_en', models.TextField(blank=True, null=True, verbose_name='outcome')),
-                ('takeaways', models.TextField(blank=True, help_text='One takeaway per paragraph.', verbose_name='takeaways')),
-                ('takeaways_fr', models.TextField(blank=True, help_text='One takeaway per paragraph.', null=True, verbose_name='takeaways')),
-                ('takeaways_en', models.TextField(blank=True, help_text='One takeaway per paragraph.', null=True, verbose_name='takeaways')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=120, unique=True, verbose_name="slug")),
+                ("is_published", models.BooleanField(default=True, verbose_name="published")),
+                (
+                    "original_language",
+                    models.CharField(
+                        choices=[("fr", "French"), ("en", "English")],
+                        default="fr",
+                        help_text="Language of the source text; the other language is the editors' translation.",
+                        max_length=2,
+                        verbose_name="original language",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "number",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="1–10 for the fiches of seed 002.",
+                        null=True,
+                        unique=True,
+                        verbose_name="number in the OCU guide",
+                    ),
+                ),
+                ("title", models.CharField(max_length=300, verbose_name="title")),
+                ("title_fr", models.CharField(max_length=300, null=True, verbose_name="title")),
+                ("title_en", models.CharField(max_length=300, null=True, verbose_name="title")),
+                (
+                    "country",
+                    models.CharField(
+                        blank=True, db_index=True, max_length=2, verbose_name="country (ISO 3166-1 alpha-2)"
+                    ),
+                ),
+                (
+                    "period_start",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1800),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="started",
+                    ),
+                ),
+                (
+                    "period_end",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1800),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="ended",
+                    ),
+                ),
+                (
+                    "period_note",
+                    models.CharField(
+                        blank=True, help_text="As the source words it.", max_length=200, verbose_name="period"
+                    ),
+                ),
+                (
+                    "period_note_fr",
+                    models.CharField(
+                        blank=True,
+                        help_text="As the source words it.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="period",
+                    ),
+                ),
+                (
+                    "period_note_en",
+                    models.CharField(
+                        blank=True,
+                        help_text="As the source words it.",
+                        max_length=200,
+                        null=True,
+                        verbose_name="period",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("ongoing", "ongoing"),
+                            ("ended", "ended"),
+                            ("suspended", "suspended"),
+                            ("contested", "contested"),
+                            ("unknown", "not stated"),
+                        ],
+                        db_index=True,
+                        default="unknown",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "status_as_of",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        help_text="The year of the source that gives the status.",
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1800),
+                            django.core.validators.MaxValueValidator(2100),
+                        ],
+                        verbose_name="status as of",
+                    ),
+                ),
+                (
+                    "family",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("place-of-migrants", "rethinking the place of migrants in city life"),
+                            ("civil-society", "joint action with civil society"),
+                            ("", "outside the guide's two families"),
+                        ],
+                        db_index=True,
+                        max_length=20,
+                        verbose_name="family",
+                    ),
+                ),
+                ("summary", models.TextField(verbose_name="in brief")),
+                ("summary_fr", models.TextField(null=True, verbose_name="in brief")),
+                ("summary_en", models.TextField(null=True, verbose_name="in brief")),
+                ("context", models.TextField(blank=True, verbose_name="context")),
+                ("context_fr", models.TextField(blank=True, null=True, verbose_name="context")),
+                ("context_en", models.TextField(blank=True, null=True, verbose_name="context")),
+                (
+                    "steps",
+                    models.TextField(
+                        blank=True, help_text="One step per paragraph.", verbose_name="how? (steps taken)"
+                    ),
+                ),
+                (
+                    "steps_fr",
+                    models.TextField(
+                        blank=True,
+                        help_text="One step per paragraph.",
+                        null=True,
+                        verbose_name="how? (steps taken)",
+                    ),
+                ),
+                (
+                    "steps_en",
+                    models.TextField(
+                        blank=True,
+                        help_text="One step per paragraph.",
+                        null=True,
+                        verbose_name="how? (steps taken)",
+                    ),
+                ),
+                ("outcome", models.TextField(blank=True, verbose_name="outcome")),
+                ("outcome_fr", models.TextField(blank=True, null=True, verbose_name="outcome")),
+                ("outcome_en", models.TextField(blank=True, null=True, verbose_name="outcome")),
+                (
+                    "takeaways",
+                    models.TextField(
+                        blank=True, help_text="One takeaway per paragraph.", verbose_name="takeaways"
+                    ),
+                ),
+                (
+                    "takeaways_fr",
+                    models.TextField(
+                        blank=True,
+                        help_text="One takeaway per paragraph.",
+                        null=True,
+                        verbose_name="takeaways",
+                    ),
+                ),
+                (
+                    "takeaways_en",
+                    models.TextField(
+                        blank=True,
+                        help_text="One takeaway per paragraph.",
+                        null=True,
+                        verbose_name="takeaways",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'practice',
-                'verbose_name_plural': 'practices',
-                'ordering': ['number', 'title', 'slug'],
+                "verbose_name": "practice",
+                "verbose_name_plural": "practices",
+                "ordering": ["number", "title", "slug"],
             },
         ),
         migrations.CreateModel(
-            name='PracticeQuote',
+            name="PracticeQuote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('locator', models.CharField(help_text='Page or section, e.g. “p. 12”.', max_length=120, verbose_name='locator')),
-                ('quote', models.TextField(help_text="Short, verbatim, in the source's language.", verbose_name='verbatim quote')),
-                ('quote_translation', models.TextField(blank=True, help_text="The editors' English translation of the quote.", verbose_name='quote translation')),
-                ('order', models.PositiveSmallIntegerField(default=0, verbose_name='order')),
-                ('speaker_label', models.CharField(help_text='Who speaks, as the source introduces them.', max_length=300, verbose_name='speaker')),
-                ('speaker_label_fr', models.CharField(help_text='Who speaks, as the source introduces them.', max_length=300, null=True, verbose_name='speaker')),
-                ('speaker_label_en', models.CharField(help_text='Who speaks, as the source introduces them.', max_length=300, null=True, verbose_name='speaker')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "locator",
+                    models.CharField(
+                        help_text="Page or section, e.g. “p. 12”.", max_length=120, verbose_name="locator"
+                    ),
+                ),
+                (
+                    "quote",
+                    models.TextField(
+                        help_text="Short, verbatim, in the source's language.", verbose_name="verbatim quote"
+                    ),
+                ),
+                (
+                    "quote_translation",
+                    models.TextField(
+                        blank=True,
+                        help_text="The editors' English translation of the quote.",
+                        verbose_name="quote translation",
+                    ),
+                ),
+                ("order", models.PositiveSmallIntegerField(default=0, verbose_name="order")),
+                (
+                    "speaker_label",
+                    models.CharField(
+                        help_text="Who speaks, as the source introduces them.",
+                        max_length=300,
+                        verbose_name="speaker",
+                    ),
+                ),
+                (
+                    "speaker_label_fr",
+                    models.CharField(
+                        help_text="Who speaks, as the source introduces them.",
+                        max_length=300,
+                        null=True,
+                        verbose_name="speaker",
+                    ),
+                ),
+                (
+                    "speaker_label_en",
+                    models.CharField(
+                        help_text="Who speaks, as the source introduces them.",
+                        max_length=300,
+                        null=True,
+                        verbose_name="speaker",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'quote',
-                'verbose_name_plural': 'quotes',
-                'ordering': ['practice', 'order', 'pk'],
+                "verbose_name": "quote",
+                "verbose_name_plural": "quotes",
+                "ordering": ["practice", "order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Theme',
+            name="Theme",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('slug', models.SlugField(max_length=120, unique=True, verbose_name='slug')),
-                ('is_published', models.BooleanField(default=True, verbose_name='published')),
-                ('original_language', models.CharField(choices=[('fr', 'French'), ('en', 'English')], default='fr', help_text="Language of the source text; the other language is the editors' translation.", max_length=2, verbose_name='original language')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('name', models.CharField(max_length=120, verbose_name='label')),
-                ('name_fr', models.CharField(max_length=120, null=True, verbose_name='label')),
-                ('name_en', models.CharField(max_length=120, null=True, verbose_name='label')),
-                ('description', models.CharField(max_length=400, verbose_name='description')),
-                ('description_fr', models.CharField(max_length=400, null=True, verbose_name='description')),
-                ('description_en', models.CharField(max_length=400, null=True, verbose_name='description')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("slug", models.SlugField(max_length=120, unique=True, verbose_name="slug")),
+                ("is_published", models.BooleanField(default=True, verbose_name="published")),
+                (
+                    "original_language",
+                    models.CharField(
+                        choices=[("fr", "French"), ("en", "English")],
+                        default="fr",
+                        help_text="Language of the source text; the other language is the editors' translation.",
+                        max_length=2,
+                        verbose_name="original language",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                ("name", models.CharField(max_length=120, verbose_name="label")),
+                ("name_fr", models.CharField(max_length=120, null=True, verbose_name="label")),
+                ("name_en", models.CharField(max_length=120, null=True, verbose_name="label")),
+                ("description", models.CharField(max_length=400, verbose_name="description")),
+                ("description_fr", models.CharField(max_length=400, null=True, verbose_name="description")),
+                ("description_en", models.CharField(max_length=400, null=True, verbose_name="description")),
             ],
             options={
-                'verbose_name': 'theme',
-                'verbose_name_plural': 'themes',
-                'ordering': ['slug'],
+                "verbose_name": "theme",
+                "verbose_name_plural": "themes",
+                "ordering": ["slug"],
             },
         ),
     ]

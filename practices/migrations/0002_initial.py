@@ -5,74 +5,107 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('actors', '0003_initial'),
-        ('networks', '0001_initial'),
-        ('practices', '0001_initial'),
-        ('sources', '0001_initial'),
+        ("actors", "0003_initial"),
+        ("networks", "0001_initial"),
+        ("practices", "0001_initial"),
+        ("sources", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='keyfigure',
-            name='source',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='key_figures', to='sources.source'),
+            model_name="keyfigure",
+            name="source",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT, related_name="key_figures", to="sources.source"
+            ),
         ),
         migrations.AddField(
-            model_name='practice',
-            name='networks',
-            field=models.ManyToManyField(blank=True, related_name='practices', to='networks.network'),
+            model_name="practice",
+            name="networks",
+            field=models.ManyToManyField(blank=True, related_name="practices", to="networks.network"),
         ),
         migrations.AddField(
-            model_name='practice',
-            name='organisations',
-            field=models.ManyToManyField(blank=True, related_name='practices', to='actors.organisation'),
+            model_name="practice",
+            name="organisations",
+            field=models.ManyToManyField(blank=True, related_name="practices", to="actors.organisation"),
         ),
         migrations.AddField(
-            model_name='practice',
-            name='people',
-            field=models.ManyToManyField(blank=True, related_name='practices', to='actors.person'),
+            model_name="practice",
+            name="people",
+            field=models.ManyToManyField(blank=True, related_name="practices", to="actors.person"),
         ),
         migrations.AddField(
-            model_name='practice',
-            name='places',
-            field=models.ManyToManyField(blank=True, related_name='practices', to='actors.place', verbose_name='places'),
+            model_name="practice",
+            name="places",
+            field=models.ManyToManyField(
+                blank=True, related_name="practices", to="actors.place", verbose_name="places"
+            ),
         ),
         migrations.AddField(
-            model_name='keyfigure',
-            name='practice',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='key_figures', to='practices.practice'),
+            model_name="keyfigure",
+            name="practice",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="key_figures",
+                to="practices.practice",
+            ),
         ),
         migrations.AddField(
-            model_name='furtherreading',
-            name='practice',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='further_reading', to='practices.practice'),
+            model_name="furtherreading",
+            name="practice",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="further_reading",
+                to="practices.practice",
+            ),
         ),
         migrations.AddField(
-            model_name='practicequote',
-            name='practice',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='quotes', to='practices.practice'),
+            model_name="practicequote",
+            name="practice",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="quotes", to="practices.practice"
+            ),
         ),
         migrations.AddField(
-            model_name='practicequote',
-            name='source',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='practice_quotes', to='sources.source'),
+            model_name="practicequote",
+            name="source",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="practice_quotes",
+                to="sources.source",
+            ),
         ),
         migrations.AddField(
-            model_name='practicequote',
-            name='speaker',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='quotes', to='actors.person'),
+            model_name="practicequote",
+            name="speaker",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="quotes",
+                to="actors.person",
+            ),
         ),
         migrations.AddField(
-            model_name='practice',
-            name='themes',
-            field=models.ManyToManyField(related_name='practices', to='practices.theme', verbose_name='themes'),
+            model_name="practice",
+            name="themes",
+            field=models.ManyToManyField(
+                related_name="practices", to="practices.theme", verbose_name="themes"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='practice',
-            constraint=models.CheckConstraint(condition=models.Q(('period_start__isnull', True), ('period_end__isnull', True), ('period_start__lte', models.F('period_end')), _connector='OR'), name='practice_period_in_order'),
+            model_name="practice",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("period_start__isnull", True),
+                    ("period_end__isnull", True),
+                    ("period_start__lte", models.F("period_end")),
+                    _connector="OR",
+                ),
+                name="practice_period_in_order",
+            ),
         ),
     ]

@@ -3,22 +3,24 @@
 import django.contrib.postgres.search
 from django.db import migrations
 
-from sources.operations import SearchIndexes
+from records.operations import SearchIndexes
 
 
 class Migration(migrations.Migration):
     # The searched fields are copied from the models: a migration must not change with models.py.
 
     dependencies = [
-        ('sources', '0005_fold_function'),  # unaccent, pg_trgm, kb_fold
-        ('practices', '0002_initial'),
+        ("sources", "0005_fold_function"),  # unaccent, pg_trgm, kb_fold
+        ("practices", "0002_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='practice',
-            name='search_vector',
+            model_name="practice",
+            name="search_vector",
             field=django.contrib.postgres.search.SearchVectorField(editable=False, null=True),
         ),
-        SearchIndexes('practice', ('title_fr', 'title_en', 'slug', 'summary_fr', 'summary_en', 'steps_fr', 'steps_en')),
+        SearchIndexes(
+            "practice", ("title_fr", "title_en", "slug", "summary_fr", "summary_en", "steps_fr", "steps_en")
+        ),
     ]

@@ -4,24 +4,35 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('actors', '0005_listing_and_facet_indexes'),
-        ('networks', '0004_listing_and_facet_indexes'),
-        ('practices', '0003_search_vector'),
+        ("actors", "0005_listing_and_facet_indexes"),
+        ("networks", "0004_listing_and_facet_indexes"),
+        ("practices", "0003_search_vector"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='practice',
-            index=models.Index(condition=models.Q(('is_published', True)), fields=['number', 'title_fr', 'slug'], name='practice_listing_fr'),
+            model_name="practice",
+            index=models.Index(
+                condition=models.Q(("is_published", True)),
+                fields=["number", "title_fr", "slug"],
+                name="practice_listing_fr",
+            ),
         ),
         migrations.AddIndex(
-            model_name='practice',
-            index=models.Index(condition=models.Q(('is_published', True)), fields=['number', 'title_en', 'slug'], name='practice_listing_en'),
+            model_name="practice",
+            index=models.Index(
+                condition=models.Q(("is_published", True)),
+                fields=["number", "title_en", "slug"],
+                name="practice_listing_en",
+            ),
         ),
         migrations.AddIndex(
-            model_name='practice',
-            index=models.Index(condition=models.Q(('is_published', True)), fields=['country', 'family', 'status', 'id'], name='practice_facets'),
+            model_name="practice",
+            index=models.Index(
+                condition=models.Q(("is_published", True)),
+                fields=["country", "family", "status", "id"],
+                name="practice_facets",
+            ),
         ),
     ]

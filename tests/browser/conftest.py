@@ -21,6 +21,13 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.db import connection, connections
+from playwright.sync_api import sync_playwright
+from pytest_django.live_server_helper import LiveServer
+
+from sources.load import default_fixture_paths, load_content
 
 # Playwright's sync API runs an event loop in the main thread; Django would refuse ORM calls.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -80,12 +87,6 @@ def chromium_path():
 @pytest.fixture(scope="package")
 def site(browser, django_db_setup, django_db_blocker):
     """A live server on the real content, for every test of this package."""
-    from django.contrib.contenttypes.models import ContentType
-    from django.core.management import call_command
-    from django.db import connection
-    from pytest_django.live_server_helper import LiveServer
-
-    from sources.content import default_fixture_paths, load_content
 
     with django_db_blocker.unblock():
         if not is_test_database(connection):
@@ -121,9 +122,6 @@ def browser(chromium_path):
     it to this package spares the rest of the suite; the connections opened meanwhile are closed
     before it stops, or they would hold the test database open when it is dropped.
     """
-    from django.db import connections
-    from playwright.sync_api import sync_playwright
-
     playwright = sync_playwright().start()
     try:
         browser = playwright.chromium.launch(executable_path=chromium_path, headless=True, args=CHROMIUM_ARGS)

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import translation
 from playwright.sync_api import expect
 
+from practices.models import Practice
 from tests.browser.conftest import screenshot
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
@@ -101,8 +102,6 @@ class NoNetworkLink(AssertionError):
 
 
 def test_activist_searches_cites_and_follows_links(page):
-    from practices.models import Practice
-
     # A fiche whose place belongs to a network, so the journey can end on the network's page.
     fiche_path = url("practices:practice-detail", "fr", slug="grenoble-plateforme-migrants")
     title = " ".join(Practice.objects.get(slug="grenoble-plateforme-migrants").title.split())

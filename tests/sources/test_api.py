@@ -1,6 +1,7 @@
 import pytest
 from django.urls import reverse
 
+from sources.models import SUBJECT
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db
@@ -30,8 +31,6 @@ def test_claims_filter_by_kind_source_subject_and_disputed(client):
 
 
 def test_claims_name_their_subject_and_its_page_for_every_kind_of_subject(client):
-    from sources.models import CLAIM_SUBJECTS
-
     subjects = {
         "network": f.make_network(slug="s-network"),
         "place": f.make_place(slug="s-place"),
@@ -42,7 +41,7 @@ def test_claims_name_their_subject_and_its_page_for_every_kind_of_subject(client
         "declaration": f.make_declaration(slug="s-declaration"),
         "practice": f.make_practice(slug="s-practice"),
     }
-    assert set(subjects) == set(CLAIM_SUBJECTS)
+    assert set(subjects) == set(SUBJECT.fields)
     for kind, subject in subjects.items():
         f.make_claim(slug=f"on-{kind}", **{kind: subject})
     listed = {item["slug"]: item for item in client.get(reverse("api:claim-list")).json()["results"]}

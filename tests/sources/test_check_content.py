@@ -2,7 +2,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from sources.content import content_problems
+from sources.check import content_problems
 from tests import factories as f
 
 pytestmark = pytest.mark.django_db

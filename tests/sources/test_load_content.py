@@ -6,6 +6,7 @@ from django.core.management.base import CommandError
 
 from actors.models import Place
 from networks.models import Membership, Network
+from sources import export as content
 from sources.models import Citation
 from tests import factories as f
 
@@ -149,8 +150,6 @@ def test_export_then_load_round_trips_every_record(tmp_path):
 
 
 def test_export_reads_in_chunks_and_writes_what_json_dumps_would(tmp_path, monkeypatch):
-    from sources import content
-
     call_command("load_content", write(tmp_path, [CITATION, MEMBERSHIP, NETWORK, PLACE, SOURCE]))
     f.make_network(slug="second")
     f.make_network(slug="third")

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from sources.content import content_problems
+from sources.check import content_problems
 
 
 class Command(BaseCommand):

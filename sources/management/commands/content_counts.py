@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from sources.content import counts_table
+from sources.check import counts_table
 
 
 class Command(BaseCommand):

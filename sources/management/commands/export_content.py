@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from sources.content import FIXTURES_DIR, export_content
+from sources.export import export_content
+from sources.load import FIXTURES_DIR
 
 
 class Command(BaseCommand):

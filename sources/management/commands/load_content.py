@@ -1,13 +1,19 @@
+from pathlib import Path
+
 from django.core.management.base import BaseCommand, CommandError
 
-from sources.content import ContentError, default_fixture_paths, has_content, load_content
+from sources.load import ContentError, default_fixture_paths, has_content, load_content
 
 
 class Command(BaseCommand):
     help = "Load the curated content from fixtures/ in one transaction (all or nothing)."
 
     def add_arguments(self, parser):
-        parser.add_argument("files", nargs="*", help="Fixture files (default: fixtures/<app>.json).")
+        parser.add_argument(
+            "files",
+            nargs="*",
+            help="Fixture files, or folders holding one file per app (default: fixtures/<app>.json).",
+        )
         mode = parser.add_mutually_exclusive_group()
         mode.add_argument(
             "--if-empty", action="store_true", help="Load only into an empty database; otherwise do nothing."
@@ -17,9 +23,13 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, files, if_empty, replace, **options):
-        paths = files or default_fixture_paths()
+        paths = [
+            path
+            for name in files
+            for path in (default_fixture_paths(name) if Path(name).is_dir() else [Path(name)])
+        ] or (default_fixture_paths() if not files else [])
         if not paths:
-            raise CommandError("No fixture files found in fixtures/.")
+            raise CommandError(f"No fixture files found in {', '.join(files) or 'fixtures/'}.")
         if has_content():
             if if_empty:
                 self.stdout.write(

@@ -1,0 +1,41 @@
+"""The one router of the research API, mounted at /api/v1/."""
+
+from csp.decorators import csp_update
+from django.urls import include, path
+from django.utils.module_loading import import_string
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.routers import DefaultRouter
+
+from api import exports
+from records.kinds import IN_API
+from records.viewsets import ApiBehaviour
+
+
+class SchemaView(ApiBehaviour, SpectacularAPIView):
+    """The OpenAPI schema: one API version (a ?version= parameter is ignored), errors in JSON."""
+
+    api_version = "1.0.0"
+
+
+router = DefaultRouter()
+router.include_format_suffixes = False
+for kind in IN_API:  # records.kinds: the resource of each kind, served by <app>.api.<Model>ViewSet
+    router.register(kind.api_path, import_string(kind.viewset_path), basename=kind.model_name)
+
+app_name = "api"
+urlpatterns = [
+    path("places.geojson", exports.PlacesGeoJSONView.as_view(), name="places-geojson"),
+    path("graph/", exports.GraphView.as_view(), name="graph"),
+    path("graph.graphml", exports.GraphMLView.as_view(), name="graph-graphml"),
+    path("dump/", exports.DumpView.as_view(), name="dump"),
+    path("schema/", SchemaView.as_view(), name="schema"),
+    # Swagger UI sets one inline style: the only exception to the site's CSP, on this page only.
+    path(
+        "docs/",
+        csp_update({"style-src": ["'unsafe-inline'"]})(
+            SpectacularSwaggerSplitView.as_view(url_name="api:schema")
+        ),
+        name="docs",
+    ),
+    path("", include(router.urls)),
+]

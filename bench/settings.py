@@ -1,0 +1,17 @@
+"""Benchmark settings: production settings plus the reference view, without throttling.
+
+Selected by bench/run.py (make bench) only. The reference view (/bench/reference/?size=N) returns N bytes
+without touching the database, so every URL's throughput is reported as a ratio to it.
+"""
+
+import os
+
+os.environ.setdefault("DJANGO_DEBUG", "0")
+os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
+os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
+
+from config.settings import *  # noqa: E402, F403
+
+REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_CLASSES": []}  # noqa: F405
+ROOT_URLCONF = "bench.urls"
+INSTALLED_APPS = [*INSTALLED_APPS, "bench"]  # noqa: F405

@@ -1,0 +1,76 @@
+"""The base of every resource's viewset: `?lang=` and `?format=` checked, Link and caching headers."""
+
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from rest_framework import exceptions, viewsets
+from rest_framework.renderers import JSONRenderer
+
+from records.serializers import LANGUAGES
+
+
+class ApiBehaviour:
+    """What every API view shares: `?lang=` and `?format=` checked (400), licence and docs in a Link
+    header, public caching of successful responses."""
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        lang = request.query_params.get("lang")
+        if lang is not None and lang not in LANGUAGES:  # an empty ?lang= is an error too
+            message = _("Unknown language %(value)r; use one of: %(choices)s.") % {
+                "value": lang,
+                "choices": ", ".join(LANGUAGES),
+            }
+            raise exceptions.ValidationError({"lang": [message]})
+
+    def perform_content_negotiation(self, request, force=False):
+        requested = request.query_params.get("format")
+        known = {renderer.format for renderer in self.get_renderers()}
+        if (
+            force and requested is not None and requested not in known
+        ):  # rendering the error: fall back to JSON
+            renderer = next((r for r in self.get_renderers() if r.format == "json"), JSONRenderer())
+            return renderer, renderer.media_type
+        if requested is not None and requested not in known:
+            formats = ", ".join(renderer.format for renderer in self.get_renderers())
+            message = _("Unknown format %(value)r; use one of: %(choices)s.") % {
+                "value": requested,
+                "choices": formats,
+            }
+            raise exceptions.ValidationError({"format": [message]})
+        return super().perform_content_negotiation(request, force)
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        licence = f'<{settings.KB_LICENCE_URL}>; rel="license"'
+        docs = f'<{request.build_absolute_uri(reverse("api:docs"))}>; rel="service-doc"'
+        next_page = getattr(response, "next_link", None)  # paginated GeoJSON (FeaturePagination)
+        response["Link"] = ", ".join([licence, docs, *([f'<{next_page}>; rel="next"'] if next_page else [])])
+        if response.status_code < 400:
+            response["Cache-Control"] = "public, max-age=300"
+        elif (
+            getattr(response, "accepted_renderer", None) is not None
+            and response.accepted_renderer.format != "json"
+        ):
+            response.accepted_renderer = JSONRenderer()  # errors are always JSON, whatever format was asked
+            response.accepted_media_type = JSONRenderer.media_type
+        response["Vary"] = "Accept"
+        return response
+
+
+class RecordViewSet(ApiBehaviour, viewsets.ReadOnlyModelViewSet):
+    """Read-only list and detail by slug, listed in slug order unless `?ordering=` says otherwise."""
+
+    lookup_field = "slug"
+    ordering = ["slug"]
+    detail_serializer_class = None
+
+    def get_serializer_class(self):
+        if self.action == "retrieve" and self.detail_serializer_class is not None:
+            return self.detail_serializer_class
+        return super().get_serializer_class()
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        context["lang"] = self.request.query_params.get("lang") if self.request else None
+        return context
