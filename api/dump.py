@@ -1,6 +1,6 @@
 """The downloadable dump of the whole knowledge base (/api/v1/dump/): built once per content version.
 
-A dump is a zip of export_content's files with a README and the licence, written to
+A dump is a zip of export_content's files (published records only) with a README and the licence, written to
 KB_DUMP_DIR as hospitable-cities-v<content version>.zip. The API serves the file of the current
 version, building it first when there is none (under a lock, so concurrent requests wait for one
 build instead of each making their own), and removes older ones. `manage.py build_dump` builds it
@@ -26,8 +26,9 @@ README = """Hospitable-city networks — knowledge base, full dump
 
 Exported {date}{source} (content version {version})
 
-sources.json, actors.json, networks.json, practices.json: every record of the knowledge base in
-Django's serialisation format with natural keys (slugs), both languages in every translated field
+sources.json, actors.json, networks.json, practices.json: every published record of the knowledge
+base (what the site shows; records in preparation are left out) in Django's serialisation format
+with natural keys (slugs), both languages in every translated field
 (name_fr, name_en…). Load them into the project with `python manage.py load_content`.
 
 Every fact cites one of five French source documents (sources.json) with a locator and a verbatim
@@ -81,7 +82,7 @@ def build_dump(path, site_url, version):
             tempfile.TemporaryDirectory() as folder,
             zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as archive,
         ):
-            for exported in export_content(folder):
+            for exported in export_content(folder, public=True):
                 archive.write(exported, arcname=f"{NAME}/{Path(exported).name}")
             readme = README.format(
                 date=timezone.now().date().isoformat(),

@@ -18,6 +18,7 @@ from api.pagination import FeaturePagination, api_meta
 from api.renderers import GeoJSONRenderer
 from networks.filters import MembershipFilter
 from networks.models import Membership
+from records.models import without_control_characters
 from records.record_urls import html_urls
 from records.viewsets import ApiBehaviour
 
@@ -110,6 +111,12 @@ class GraphView(GraphMixin):
         )
 
 
+def xml_text(value):
+    """Text that XML 1.0 can carry: control characters (refused on input since, but possibly in older
+    rows) are dropped rather than making the whole document ill-formed."""
+    return without_control_characters(value or "")
+
+
 class GraphMLRenderer(renderers.BaseRenderer):
     media_type = "application/graphml+xml"
     format = "graphml"
@@ -159,13 +166,13 @@ class GraphMLView(GraphMixin):
                 "url": html_urls(request, record)["fr"],
             }
             for name, value in values.items():
-                ElementTree.SubElement(node, "data", key=f"node_{name}").text = value or ""
+                ElementTree.SubElement(node, "data", key=f"node_{name}").text = xml_text(value)
         for edge in edges:
             element = ElementTree.SubElement(
                 graph, "edge", id=edge["id"], source=edge["source"], target=edge["target"]
             )
-            ElementTree.SubElement(element, "data", key="edge_slug").text = edge["id"]
-            ElementTree.SubElement(element, "data", key="edge_role").text = edge["role"]
+            ElementTree.SubElement(element, "data", key="edge_slug").text = xml_text(edge["id"])
+            ElementTree.SubElement(element, "data", key="edge_role").text = xml_text(edge["role"])
             for name in ("start_year", "end_year"):
                 if edge[name] is not None:
                     ElementTree.SubElement(element, "data", key=f"edge_{name}").text = str(edge[name])

@@ -22,8 +22,23 @@ def flatten(row, prefix=""):
     return flat
 
 
+# A spreadsheet reads a cell that begins with one of these as a formula (or a formula's start).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def inert(value):
+    """A text cell a spreadsheet shows as text: formula-like text gets a leading apostrophe.
+
+    Numbers are left as they are (a negative number is a number, not a formula)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 class CSVRenderer(renderers.BaseRenderer):
-    """UTF-8 CSV with one header row; a list page's records (without the envelope)."""
+    """UTF-8 CSV with one header row; a list page's records (without the envelope). Lines end with
+    CR LF (RFC 4180), so a text holding a carriage return is quoted. Text that a spreadsheet would
+    run as a formula (=, +, -, @, tab, carriage return first) begins with '."""
 
     media_type = "text/csv"
     format = "csv"
@@ -36,12 +51,18 @@ class CSVRenderer(renderers.BaseRenderer):
             rows = data
         else:
             rows = [data]
-        flat = [flatten(row) if isinstance(row, dict) else {"value": row} for row in rows]
+        flat = [
+            {
+                name: inert(value)
+                for name, value in (flatten(row) if isinstance(row, dict) else {"value": row}).items()
+            }
+            for row in rows
+        ]
         columns = []
         for row in flat:
             columns.extend(key for key in row if key not in columns)
         out = io.StringIO()
-        writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\n")
+        writer = csv.DictWriter(out, fieldnames=columns, extrasaction="ignore", lineterminator="\r\n")
         writer.writeheader()
         writer.writerows(flat)
         return out.getvalue().encode("utf-8")

@@ -116,11 +116,16 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 # Behind N reverse proxies that append to X-Forwarded-For, the client's address is N hops back; the
-# admin lock-out and the API throttle must key on it, not on the proxy's address.
+# admin lock-out, the search and login limits and the API throttle key on it (web/clients.py), never
+# on the proxy's address, and never on a header a client wrote.
 PROXY_COUNT = int(os.environ.get("DJANGO_PROXY_COUNT", "0"))
-if PROXY_COUNT:
-    AXES_IPWARE_PROXY_COUNT = PROXY_COUNT
-    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+AXES_CLIENT_IP_CALLABLE = "web.clients.client_address"
+CSRF_FAILURE_VIEW = "web.views.csrf_failure"
+# Per client address (web/limits.py): searches, and admin login attempts whatever the username.
+KB_RATES = {
+    "search": os.environ.get("KB_SEARCH_RATE", "60/minute"),
+    "login": os.environ.get("KB_LOGIN_RATE", "10/minute"),
+}
 
 INSTALLED_APPS = [
     # modeltranslation must come before the admin so its tabbed admin takes over.
@@ -158,6 +163,7 @@ MIDDLEWARE = [
     "web.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "api.middleware.ApiCorsMiddleware",
+    "web.limits.ClientRateLimitMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     "web.cache.ContentCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -284,7 +290,8 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "api.errors.exception_handler",
     "UNAUTHENTICATED_USER": None,
     "URL_FORMAT_OVERRIDE": "format",
-    "NUM_PROXIES": int(os.environ.get("DJANGO_PROXY_COUNT", "0")) or None,
+    # 0: the client is REMOTE_ADDR (None would make DRF trust the whole X-Forwarded-For header).
+    "NUM_PROXIES": PROXY_COUNT,
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Hospitable-city networks research API",
@@ -334,11 +341,19 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"json": {"()": "config.logging.JsonFormatter"}},
+    "filters": {"once_per_host": {"()": "config.logging.OncePerHost"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "json"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
     "loggers": {
         # Requests are logged once, by RequestLogMiddleware; errors keep their traceback.
         "django.request": {"handlers": ["console"], "level": "ERROR", "propagate": False},
         "django.server": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        # A refused Host is logged once per host, at WARNING, without a traceback (config/logging.py).
+        "django.security.DisallowedHost": {
+            "handlers": ["console"],
+            "filters": ["once_per_host"],
+            "level": "WARNING",
+            "propagate": False,
+        },
     },
 }

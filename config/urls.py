@@ -30,4 +30,7 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
+handler400 = "web.views.bad_request"
+handler403 = "web.views.permission_denied"
 handler404 = "web.views.page_not_found"
+handler500 = "web.views.server_error"

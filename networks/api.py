@@ -1,3 +1,5 @@
+from django.db.models import Prefetch
+
 from networks import serializers
 from networks.filters import DeclarationFilter, EventFilter, ForumFilter, MembershipFilter, NetworkFilter
 from networks.models import Declaration, Event, Forum, Membership, Network, memberships_prefetch
@@ -42,7 +44,8 @@ class ForumViewSet(RecordViewSet):
 
     def get_queryset(self):
         if self.action == "retrieve":
-            return Forum.objects.published().for_detail().prefetch_related("events")
+            events = Prefetch("events", queryset=Event.objects.published())
+            return Forum.objects.published().for_detail().prefetch_related(events)
         return Forum.objects.published()
 
 

@@ -154,6 +154,10 @@ MEMBER = ExclusiveArc(["place", "organisation", "member_network"], "membership_h
 
 
 class MembershipQuerySet(RecordQuerySet):
+    def published(self):
+        """A membership is public only if it, its network and its member are published."""
+        return super().published().without_drafts_in("network", *MEMBER.fields)
+
     def for_listing(self):
         return self.select_related("network", *MEMBER.fields)
 

@@ -5,7 +5,7 @@ from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from records.models import PUBLISHED, Record, RecordQuerySet, Searchable, SlugManager, year_field
+from records.models import PUBLISHED, PlainText, Record, RecordQuerySet, Searchable, SlugManager, year_field
 from records.record_urls import record_url
 from sources.models import Sourced, citations_prefetch, claims_prefetch
 
@@ -128,7 +128,7 @@ class Practice(Record, Searchable):
         return record_url("practices:practice-detail", self.slug)
 
 
-class KeyFigure(models.Model):
+class KeyFigure(PlainText):
     """A figure set out on a fiche: value + label (“450 habitants”)."""
 
     practice = models.ForeignKey(Practice, models.CASCADE, related_name="key_figures")
@@ -169,7 +169,7 @@ class PracticeQuote(Sourced):
         return f"{self.speaker_label}: {self.quote[:60]}"
 
 
-class FurtherReading(models.Model):
+class FurtherReading(PlainText):
     """A “Pour aller plus loin” link."""
 
     practice = models.ForeignKey(Practice, models.CASCADE, related_name="further_reading")

@@ -114,7 +114,8 @@ class RecordsFilter(django_filters.ModelMultipleChoiceFilter):
         return model
 
     def get_queryset(self, request):
-        return self.records_model(self.model).objects.all()
+        """Published records only: a draft's slug is answered like one that names nothing (404)."""
+        return self.records_model(self.model).objects.published()
 
 
 def records_in(relation_path, label, **kwargs):

@@ -20,6 +20,15 @@ from django.db.models.functions import Cast, Coalesce, Greatest
 from records.models import Searchable
 
 TRIGRAM_THRESHOLD = 0.35
+# What a search uses of what it is given: every word costs a condition per searched column (or a
+# branch of the tsquery), so 99 words made a cached page wait 1.1 s behind six such searches.
+MAX_WORDS = 10
+MAX_LENGTH = 200
+
+
+def limited(query):
+    """The first MAX_WORDS words of the query, at most MAX_LENGTH characters, without NUL."""
+    return " ".join((query or "").replace("\x00", "").split()[:MAX_WORDS])[:MAX_LENGTH]
 
 
 def fold(text):
@@ -123,7 +132,7 @@ class Prepared(str):
 
 
 def prepare(query, using="default"):
-    prepared = Prepared(query)
+    prepared = Prepared(limited(query))
     if connections[using].vendor == "postgresql" and query.strip():
         prepared.tsquery = parse_fulltext(query, using)
     return prepared
@@ -174,7 +183,9 @@ def search(queryset, query, fields, ranked=False):
     On PostgreSQL, a searchable model searched on its own `search_fields` uses its stored,
     GIN-indexed vector; other field lists (API search on memberships, sources, claims) compute it.
     """
-    if not (query or "").strip():
+    if not isinstance(query, Prepared):
+        query = limited(query)
+    if not query.strip():
         return queryset
     if connection.vendor == "postgresql":
         return postgresql_search(queryset, query, fields, ranked)

@@ -124,6 +124,7 @@ export DJANGO_SECRET_KEY
 export DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost
 export DJANGO_SECURE_SSL_REDIRECT=0
 export API_ANON_RATE=${API_ANON_RATE:-100000/second}
+export KB_SEARCH_RATE=${KB_SEARCH_RATE:-100000/second}
 cat >"$WORK/app/loadtest_settings.py" <<EOF
 # The production settings; static files collected into the load test's temporary directory.
 from config.settings import *  # noqa: F403

@@ -17,5 +17,5 @@ PORT="${PORT:-8000}"
 .venv/bin/python manage.py collectstatic --noinput -v0
 .venv/bin/python manage.py load_content --if-empty
 echo "Serving on http://127.0.0.1:${PORT}/ (production settings, HTTP only for this local run)" >&2
-exec .venv/bin/gunicorn config.wsgi:application --bind "127.0.0.1:${PORT}" --workers "${WORKERS:-2}" \
+exec .venv/bin/gunicorn -c config/gunicorn.py config.wsgi:application --bind "${BIND:-127.0.0.1:${PORT}}" --workers "${WORKERS:-2}" \
   --no-control-socket --error-logfile - --timeout 30

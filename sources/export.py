@@ -6,11 +6,13 @@ import json
 import textwrap
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.core import serializers
 from django.db.models import Prefetch
 from django.utils import translation
 
+from records.models import is_record, without_drafts_in
 from sources.load import (
     APP_FILES,
     COMPUTED_FIELDS,
@@ -21,11 +23,16 @@ from sources.load import (
 )
 
 
-def export_content(directory=FIXTURES_DIR):
+def export_content(directory=FIXTURES_DIR, public=False):
     """Write each app's records to <directory>/<app>.json: natural keys, stable order, no surrogate pks.
 
     Records are read and written in chunks, so memory stays flat however large the content; the
     output is byte for byte what json.dumps(records, indent=2) gives.
+
+    `public=True` (the downloadable dump) writes what the site shows and nothing else: published
+    records; the rows that hang on a record (citations, claims, memberships, roles, key figures…)
+    only when every record they need is published; links to an unpublished record left out, and an
+    optional reference to one written as null. A backup (`public=False`) keeps everything.
     """
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
@@ -38,7 +45,7 @@ def export_content(directory=FIXTURES_DIR):
                 out.write("[")
                 for label in CONTENT_MODELS:
                     if label.startswith(app_label + "."):
-                        for record in exported_records(content_model(label)):
+                        for record in exported_records(content_model(label), public):
                             text = json.dumps(record, ensure_ascii=False, indent=2)
                             out.write(("\n" if count == 0 else ",\n") + textwrap.indent(text, "  "))
                             count += 1
@@ -50,7 +57,7 @@ def export_content(directory=FIXTURES_DIR):
 EXPORT_CHUNK = 2000
 
 
-def exported_records(model):
+def exported_records(model, public=False):
     """The model's records as fixture dicts (natural keys, sorted links), read EXPORT_CHUNK at a time."""
     bare = translated_fields(model)
     exported = [  # the bare field mirrors one language; fixtures carry _fr and _en
@@ -59,20 +66,43 @@ def exported_records(model):
         if not field.primary_key and field.name not in {*bare, *COMPUTED_FIELDS}
     ]
     links = m2m_names(model)
-    rows = export_queryset(model, exported).iterator(chunk_size=EXPORT_CHUNK)
+    # Optional references that the public dump writes as null when they name an unpublished record.
+    hidden = [name for name in optional_record_references(model, exported)] if public else []
+    rows = export_queryset(model, exported, public).iterator(chunk_size=EXPORT_CHUNK)
     while chunk := list(itertools.islice(rows, EXPORT_CHUNK)):
+        if public and model._meta.label_lower == "sources.slugredirect":
+            chunk = [redirect for redirect in chunk if redirects_to_a_published_record(redirect)]
         serialized = serializers.serialize(
             "json", chunk, fields=exported, use_natural_foreign_keys=True, use_natural_primary_keys=True
         )
-        for record in json.loads(serialized):
+        for obj, record in zip(chunk, json.loads(serialized), strict=True):
             record.pop("pk", None)
             for name, value in record["fields"].items():
                 if isinstance(value, list) and name in links:
                     value.sort()
+            for name in hidden:
+                related = getattr(obj, name)
+                if related is not None and not related.is_published:
+                    record["fields"][name] = None
             yield record
 
 
-def export_queryset(model, exported):
+def record_references(model, names):
+    """The foreign keys among `names` that point to a record (a model with a publication flag)."""
+    fields = [model._meta.get_field(name) for name in names]
+    return [field for field in fields if field.many_to_one and is_record(field.related_model)]
+
+
+def optional_record_references(model, names):
+    return [field.name for field in record_references(model, names) if field.null]
+
+
+def redirects_to_a_published_record(redirect):
+    target = apps.get_model(redirect.model)
+    return target.objects.published().filter(slug=redirect.new_slug).exists()
+
+
+def export_queryset(model, exported, public=False):
     """Every record of the model in export order, with what its natural keys need read in bulk.
 
     The serialiser writes each foreign key and many-to-many link as the related record's slug:
@@ -82,16 +112,34 @@ def export_queryset(model, exported):
     foreign_keys = [field.name for field in fields if field.many_to_one or field.one_to_one]
     own = [field.name for field in fields if not field.many_to_many]
     links = [
-        Prefetch(field.name, queryset=field.related_model._base_manager.only("pk", "slug"))
+        Prefetch(field.name, queryset=linked_records(field.related_model, public))
         for field in fields
         if field.many_to_many
     ]
+    queryset = model._default_manager.all()
+    loaded = [f"{name}__slug" for name in foreign_keys]
+    if public:
+        references = record_references(model, foreign_keys)
+        if is_record(model):  # a record needs what it cannot be without; optional links become null
+            queryset = queryset.published()
+            needed = [field.name for field in references if not field.null]
+        else:  # a row that hangs on records (a citation, a role…) needs every one of them
+            needed = [field.name for field in references]
+        queryset = without_drafts_in(queryset, needed)
+        loaded += [f"{field.name}__is_published" for field in references if field.null]
     return (
-        model._default_manager.select_related(*foreign_keys)
-        .only(*own, *[f"{name}__slug" for name in foreign_keys])
+        queryset.select_related(*foreign_keys)
+        .only(*own, *loaded)
         .prefetch_related(*links)
         .order_by(*export_ordering(model))
     )
+
+
+def linked_records(model, public):
+    queryset = model._base_manager.only("pk", "slug")
+    if public and is_record(model):
+        queryset = queryset.filter(is_published=True)
+    return queryset
 
 
 def export_ordering(model):

@@ -11,18 +11,21 @@ from records.kinds import CITABLE, CLAIMABLE
 from records.models import (
     ExclusiveArc,
     Language,
+    PlainText,
     Record,
     RecordQuerySet,
     SlugManager,
     foreign_keys_to,
+    without_drafts_in,
     year_field,
 )
 
 
 class SourceQuerySet(RecordQuerySet):
     def for_detail(self):
-        """With every citation of the source and the record each one cites."""
-        return self.prefetch_related(models.Prefetch("citations", queryset=Citation.objects.with_targets()))
+        """With every citation of a published record in the source, and the record each one cites."""
+        citations = Citation.objects.public().with_targets()
+        return self.prefetch_related(models.Prefetch("citations", queryset=citations))
 
 
 class Source(Record):
@@ -76,7 +79,7 @@ class Source(Record):
         return reverse("sources:source-detail", kwargs={"slug": self.slug})
 
 
-class Sourced(models.Model):
+class Sourced(PlainText):
     """A source, a locator in it and a short verbatim quote, with its translation."""
 
     source = models.ForeignKey(Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="+")
@@ -96,6 +99,10 @@ SUBJECT = ExclusiveArc([kind.arc_field for kind in CLAIMABLE], "claim_has_exactl
 
 
 class CitationQuerySet(models.QuerySet):
+    def public(self):
+        """Citations of published records only (a source's page lists what cites it)."""
+        return without_drafts_in(self, CITED.fields)
+
     def with_targets(self):
         return self.select_related("source", *CITED.fields)
 
@@ -124,6 +131,10 @@ class Citation(Sourced, foreign_keys_to(CITABLE, "citations")):
 
 
 class ClaimQuerySet(RecordQuerySet):
+    def published(self):
+        """A claim is public only if it and its subject are published."""
+        return super().published().without_drafts_in(*SUBJECT.fields)
+
     def for_listing(self):
         """With the source, and the subject's slug as `subject_slug`.
 

@@ -23,6 +23,7 @@ LAYERS = [
         "config.settings_test",
         "config.logging",
         "config.database_router",
+        "config.gunicorn",
     },
     {"records"},
     {"sources"},

@@ -146,8 +146,9 @@ print(json.dumps(out))
 
 
 def page_key_digest(path):
-    """The hash part of ContentCacheMiddleware's key for a page (no Accept / Accept-Language in it)."""
-    return hashlib.sha256(f"{path}||".encode()).hexdigest()
+    """The hash part of ContentCacheMiddleware's key for a page the test client asked for (scheme,
+    host, path and the known query parameters; no Accept / Accept-Language for a page)."""
+    return hashlib.sha256(f"http://testserver{path}?||".encode()).hexdigest()
 
 
 def test_the_page_cache_lives_in_redis_and_is_shared_by_processes(redis_server, tmp_path):

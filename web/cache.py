@@ -3,12 +3,16 @@ version (records.versioning), so that any change to the content is seen at once.
 
 import hashlib
 import logging
+from functools import lru_cache
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.dummy import DummyCache
 from django.db import DatabaseError
 from django.http import HttpResponse
+from django.urls import Resolver404, resolve
+from django.utils import translation
 from django.utils.http import http_date
 
 from records.versioning import current_version
@@ -19,8 +23,11 @@ logger = logging.getLogger("kb.requests")
 class ContentCacheMiddleware:
     """Full-page cache for anonymous GETs of pages and API responses.
 
-    The key holds the content version, the path with its query and, for the API, the Accept header,
-    so French and English pages never mix and any change to the content is seen at once. Responses
+    The key holds the content version, the scheme and host (validated against ALLOWED_HOSTS first:
+    a page's canonical and hreflang links are absolute), the path with the query parameters the view
+    reads (in a canonical order: unknown parameters cannot push real pages out of the cache) and, for
+    the API, the Accept header and the negotiated language, so French and English never mix and any
+    change to the content is seen at once. Responses
     carry Last-Modified (the content's last change) and Cache-Control a reverse proxy or CDN can honour.
     Entries are plain bytes and headers (cheaper to load than a pickled response).
     """
@@ -41,6 +48,7 @@ class ContentCacheMiddleware:
     def __call__(self, request):
         if not self.cacheable_request(request):
             return self.get_response(request)
+        request.get_host()  # an unknown host is a 400 (DisallowedHost), hit or miss
         try:
             version, changed_at = current_version()
             key = self.key(request, version)
@@ -97,6 +105,27 @@ class ContentCacheMiddleware:
     def key(request, version):
         api = request.path.startswith("/api/")
         accept = request.headers.get("Accept", "") if api else ""
-        language = request.headers.get("Accept-Language", "")[:2] if api else ""
-        raw = f"{request.get_full_path()}|{accept}|{language}"
+        language = translation.get_language_from_request(request) if api else ""
+        known = known_parameters(request.path_info)
+        query = urlencode(
+            sorted((name, value) for name, value in request.GET.lists() if name in known), doseq=True
+        )
+        raw = f"{request.scheme}://{request.get_host()}{request.path}?{query}|{accept}|{language}"
         return f"page:{version}:{hashlib.sha256(raw.encode()).hexdigest()}"
+
+
+# What any page or API view reads besides its FilterSet's parameters.
+COMMON_PARAMETERS = {"page", "page_size", "ordering", "format", "lang", "q", "search"}
+
+
+@lru_cache(maxsize=512)
+def known_parameters(path):
+    """The query parameters the view of `path` reads: its FilterSet's and the common ones."""
+    try:
+        with translation.override(translation.get_language_from_path(path) or settings.LANGUAGE_CODE):
+            view = resolve(path).func
+    except Resolver404:
+        return frozenset(COMMON_PARAMETERS)
+    view_class = getattr(view, "view_class", None) or getattr(view, "cls", None)
+    filterset = getattr(view_class, "filterset_class", None)
+    return frozenset(COMMON_PARAMETERS | set(filterset.base_filters if filterset else ()))

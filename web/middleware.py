@@ -2,6 +2,7 @@
 the Permissions-Policy header, and curators kept on the primary database."""
 
 import logging
+import re
 import time
 import uuid
 
@@ -13,6 +14,8 @@ from django.template.loader import render_to_string
 from config.database_router import primary_only
 
 logger = logging.getLogger("kb.requests")
+# An incoming request id is kept only when it is this plain (it is echoed in a header and in logs).
+SAFE_REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}")
 
 
 class RequestLogMiddleware:
@@ -24,7 +27,7 @@ class RequestLogMiddleware:
 
     def __call__(self, request):
         incoming = request.headers.get("X-Request-ID", "")
-        request.request_id = incoming[:64] if incoming.replace("-", "").isalnum() else uuid.uuid4().hex
+        request.request_id = incoming if SAFE_REQUEST_ID.fullmatch(incoming) else uuid.uuid4().hex
         started = time.perf_counter()
         response = self.get_response(request)
         duration = round((time.perf_counter() - started) * 1000, 1)
@@ -89,6 +92,11 @@ def is_connection_problem(exception):
         "no connection",
         "is the server running",
         "closed",
+        # SQLite: another process holds the write lock, or the file is gone (a new, empty one opened).
+        "database is locked",
+        "no such table",
+        "unable to open database file",
+        "disk i/o error",
     )
     return isinstance(exception, InterfaceError) or any(marker in text for marker in markers)
 

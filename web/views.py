@@ -3,7 +3,9 @@ health check, and the 404 that answers JSON under /api/."""
 
 from django.db import DatabaseError, connection
 from django.db.migrations.executor import MigrationExecutor
+from django.db.migrations.recorder import MigrationRecorder
 from django.http import HttpResponse, HttpResponsePermanentRedirect, JsonResponse
+from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -14,7 +16,8 @@ from networks.models import Event
 from networks.views import typology_matrix
 from practices.models import Practice
 from records.kinds import SEARCHED
-from records.search import prepare, search
+from records.models import ContentVersion
+from records.search import limited, prepare, search
 from sources.models import Source
 
 
@@ -40,6 +43,32 @@ def page_not_found(request, exception):
     return defaults.page_not_found(request, exception)
 
 
+def bad_request(request, exception):
+    """A refused request (an unknown Host, a malformed header): JSON for the API."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": _("Bad request.")}, status=400)
+    return defaults.bad_request(request, exception)
+
+
+def permission_denied(request, exception):
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": _("You do not have permission to perform this action.")}, status=403)
+    return defaults.permission_denied(request, exception)
+
+
+def server_error(request):
+    """JSON for the API, the site's own 500 page otherwise (never a traceback)."""
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": _("Server error; it has been logged.")}, status=500)
+    return defaults.server_error(request)
+
+
+def csrf_failure(request, reason=""):
+    """The form was sent without its security token (an old tab, cookies refused): the site's page,
+    in both languages, instead of Django's English default."""
+    return render(request, "403_csrf.html", status=403)
+
+
 RESULTS_PER_KIND = 20
 
 
@@ -50,7 +79,7 @@ class SearchView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        query = (self.request.GET.get("q") or "").replace("\x00", "").strip()[:200]
+        query = limited(self.request.GET.get("q"))
         results, counts = [], []
         if query:
             query = prepare(query)  # parsed once for the eight kinds
@@ -110,8 +139,10 @@ def healthz(request):
     global MIGRATIONS_APPLIED
     checks = {}
     try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
+        # A real table, not `SELECT 1`: SQLite answers that even after its file is gone (it opens a
+        # new, empty one), while every page fails.
+        ContentVersion.objects.exists()
+        MigrationRecorder.Migration.objects.exists()
         checks["database"] = "ok"
         if not MIGRATIONS_APPLIED:
             executor = MigrationExecutor(connection)
