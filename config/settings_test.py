@@ -10,7 +10,7 @@ from config.settings import *  # noqa: F403
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 
-# No throttling or caching unless a test sets it up (tests/test_api.py checks the 429 itself).
+# No throttling or caching unless a test sets it up (tests/api/test_api.py checks the 429 itself).
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 
 # Dumps built during the tests go to a scratch folder, not var/dumps (created when a dump is built,

@@ -152,7 +152,7 @@ def refresh_search_vectors(models=None, using="default", **filters):
     """Recompute the stored search vectors (PostgreSQL only): every row, or those matching `filters`.
 
     One UPDATE per model, so it suits bulk loads (load_content, generate_synthetic); saves through
-    the ORM refresh their own row (sources/signals.py).
+    the ORM refresh their own row (records/signals.py).
     """
     if connections[using].vendor != "postgresql":
         return 0

@@ -1,9 +1,9 @@
-"""A real shared cache: the full-page cache (config.middleware.ContentCacheMiddleware) in Redis.
+"""A real shared cache: the full-page cache (web.cache.ContentCacheMiddleware) in Redis.
 
 A throwaway redis-server (no persistence) runs on a free loopback port; Django runs in separate
 subprocesses with CACHE_URL=redis://127.0.0.1:<port>/0 on a SQLite file of their own, so the suite's
 database is neither used nor touched. Skipped when redis-server is missing, except under CI=true
-(.ci/run installs it).
+(make test installs it).
 """
 
 import hashlib
@@ -33,7 +33,7 @@ def redis_server(tmp_path):
     binary = shutil.which("redis-server")
     if binary is None:
         if os.environ.get("CI") == "true":
-            pytest.fail("redis-server not found and CI=true: .ci/run installs the redis-server package")
+            pytest.fail("redis-server not found and CI=true: make test installs the redis-server package")
         pytest.skip("redis-server not found (Debian package redis-server)")
     port = free_port()
     log = open(tmp_path / "redis.log", "w")

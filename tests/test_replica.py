@@ -1,4 +1,5 @@
-"""A real read replica: writes go to the primary, reads to a streaming standby (config.routers.ReplicaRouter).
+"""A real read replica: writes go to the primary, reads to a streaming standby
+(config.database_router.ReplicaRouter).
 
 scripts/replica_cluster.sh starts a throwaway primary (wal_level=replica) and a hot standby made with
 `pg_basebackup -R`, each on its own free loopback port; Django runs in a subprocess with DATABASE_URL
