@@ -6,6 +6,7 @@ from actors.filters import OrganisationFilter, PersonFilter, PlaceFilter
 from actors.models import Organisation, Person, Place, Role
 from records.countries import country_name
 from records.facets import Facet
+from records.models import without_drafts_in
 from records.views import FilteredListView, RecordDetailView
 
 
@@ -37,7 +38,10 @@ class PlaceDetailView(RecordDetailView):
     model = Place
 
     def get_queryset(self):
-        roles = Prefetch("roles", queryset=Role.objects.select_related("person"))
+        # A role of a person in preparation is not listed (a public request reads the person as None).
+        roles = Prefetch(
+            "roles", queryset=without_drafts_in(Role.objects.select_related("person"), ["person"])
+        )
         return super().get_queryset().for_detail().prefetch_related(roles, "practices", "events")
 
 

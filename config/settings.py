@@ -156,6 +156,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "web.middleware.RequestLogMiddleware",
+    "web.middleware.PublicReadingMiddleware",
     "web.middleware.PrimaryForCuratorsMiddleware",
     "web.middleware.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",

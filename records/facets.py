@@ -38,6 +38,8 @@ def facet_values(facet, filterset_class, data, base_queryset, request, filtered=
     queryset = queryset.order_by()
     if facet.only is not None:
         queryset = queryset.filter(facet.only)
+    if facet.label_field:  # values named after a related record: never a record in preparation
+        queryset = queryset.filter(**{f"{facet.label_field.rsplit('__', 1)[0]}__is_published": True})
     if facet.alias:
         queryset = queryset.annotate(**{facet.alias: facet.group_by})
     label_path = f"{facet.label_field}_{(get_language() or 'fr')[:2]}" if facet.label_field else None

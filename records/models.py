@@ -10,6 +10,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from records.visibility import is_public_reading
+
 YEAR_VALIDATORS = [MinValueValidator(1800), MaxValueValidator(2100)]
 # The condition of partial indexes over what the site shows (RecordQuerySet.published).
 PUBLISHED = Q(is_published=True)
@@ -114,6 +116,8 @@ class SlugManager(models.Manager):
         queryset = super().get_queryset()
         if issubclass(self.model, Searchable):
             queryset = queryset.defer("search_vector")
+        if is_public_reading():  # a public request: drafts are not there (records/visibility.py)
+            queryset = queryset.filter(is_published=True)
         return queryset
 
     def get_by_natural_key(self, slug):

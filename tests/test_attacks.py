@@ -213,6 +213,70 @@ def test_a_membership_of_a_draft_is_not_public_anywhere(client, draft_place):
     assert claims["count"] == 0
 
 
+@pytest.fixture
+def draft_everywhere(db):
+    """A draft place and a draft person, linked from published records in every way a record links."""
+    draft = f.make_place(slug="brouillon", name_fr="Ville en préparation", is_published=False)
+    hidden = f.make_person(slug="personne-cachee", name="Personne Cachée", is_published=False)
+    city = f.make_place(slug="grenoble", name_fr="Grenoble", parent=draft)
+    network = f.make_network(slug="anvita", founded_place=draft)
+    themes = [
+        f.make_theme(slug="logement"),
+        f.make_theme(slug="theme-cache", name_fr="Thème caché", is_published=False),
+    ]
+    practice = f.make_practice(slug="riace", places=[draft, city], themes=themes)
+    practice.people.add(hidden)
+    f.make_quote(practice, speaker=hidden)
+    event = f.make_event(slug="gmf-2018", place=draft)
+    declaration = f.make_declaration(slug="marrakech", place=draft, event=event)
+    declaration.adopted_by_places.add(draft, city)
+    person = f.make_person(slug="damien-careme", name="Damien Carême")
+    f.make_role(person, place=draft)
+    f.make_role(hidden, place=city)
+    return {"network": network, "practice": practice, "event": event, "declaration": declaration}
+
+
+PUBLIC_VIEWS = [
+    ("practices:practice-detail", ["riace"]),
+    ("practices:practice-list", []),
+    ("networks:network-detail", ["anvita"]),
+    ("networks:event-detail", ["gmf-2018"]),
+    ("networks:declaration-detail", ["marrakech"]),
+    ("networks:declaration-list", []),
+    ("actors:place-detail", ["grenoble"]),
+    ("actors:place-list", []),
+    ("actors:person-detail", ["damien-careme"]),
+    ("actors:person-list", []),
+    ("api:practice-detail", ["riace"]),
+    ("api:practice-list", []),
+    ("api:network-detail", ["anvita"]),
+    ("api:event-detail", ["gmf-2018"]),
+    ("api:event-list", []),
+    ("api:declaration-detail", ["marrakech"]),
+    ("api:place-detail", ["grenoble"]),
+    ("api:place-list", []),
+    ("api:person-detail", ["damien-careme"]),
+    ("api:person-list", []),
+]
+
+
+@pytest.mark.parametrize("name, args", PUBLIC_VIEWS)
+def test_a_draft_is_named_by_no_relation_on_public_pages_and_the_api(client, draft_everywhere, name, args):
+    response = client.get(reverse(name, args=args))
+    assert response.status_code == 200
+    text = response.content.decode()
+    for hidden in ("brouillon", "Ville en préparation", "personne-cachee", "Personne Cachée", "Thème caché"):
+        assert hidden not in text, (name, hidden)
+    assert 'href=""' not in text  # no link left pointing nowhere where a draft was
+
+
+def test_the_admin_still_shows_drafts_to_curators(client, draft_everywhere, curator):
+    client.force_login(curator)
+    practice = draft_everywhere["practice"]
+    page = client.get(reverse("admin:practices_practice_change", args=[practice.pk])).content.decode()
+    assert "Ville en préparation" in page
+
+
 # 5. Medium-low: CSV formula injection.
 
 

@@ -1,5 +1,5 @@
 """Small cross-cutting middleware of every response: request logs and ids, database outages (503),
-the Permissions-Policy header, and curators kept on the primary database."""
+the Permissions-Policy header, public reading (drafts invisible) and curators kept on the primary."""
 
 import logging
 import re
@@ -12,6 +12,7 @@ from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 
 from config.database_router import primary_only
+from records.visibility import public_reading
 
 logger = logging.getLogger("kb.requests")
 # An incoming request id is kept only when it is this plain (it is echoed in a header and in logs).
@@ -109,6 +110,20 @@ class PermissionsPolicyMiddleware:
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
         return response
+
+
+class PublicReadingMiddleware:
+    """Every request but the admin's is answered as the public sees the site: records in preparation
+    are invisible through every relation (records/visibility.py)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info.startswith("/admin/"):
+            return self.get_response(request)
+        with public_reading():
+            return self.get_response(request)
 
 
 class PrimaryForCuratorsMiddleware:

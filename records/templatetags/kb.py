@@ -95,7 +95,7 @@ def json_ld(context, record):
             }
         if record.country:
             data["address"] = {"@type": "PostalAddress", "addressCountry": record.country}
-        if record.parent_id:
+        if record.parent:
             data["containedInPlace"] = {"@type": "Place", "name": record.parent.name}
     elif kind == "organisation":
         data = {"@type": "Organization", "name": record.name}
@@ -107,13 +107,13 @@ def json_ld(context, record):
         data = {"@type": "Event", "name": record.name}
         if record.year:
             data["startDate"] = f"{record.year}-{record.month:02d}" if record.month else str(record.year)
-        if record.place_id:
+        if record.place:
             data["location"] = {
                 "@type": "Place",
                 "name": record.place.name,
                 "address": {"@type": "PostalAddress", "addressCountry": record.place.country},
             }
-        if record.forum_id:
+        if record.forum:
             data["superEvent"] = {"@type": "EventSeries", "name": record.forum.name}
     else:
         return ""
