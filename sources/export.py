@@ -126,7 +126,9 @@ def export_queryset(model, exported, public=False):
         else:  # a row that hangs on records (a citation, a role…) needs every one of them
             needed = [field.name for field in references]
         queryset = without_drafts_in(queryset, needed)
-        loaded += [f"{field.name}__is_published" for field in references if field.null]
+        # Every reference's flag is read (drafts become null, and a public request's foreign keys test
+        # it): loaded with the row, or it would be one query per reference.
+        loaded += [f"{field.name}__is_published" for field in references]
     return (
         queryset.select_related(*foreign_keys)
         .only(*own, *loaded)

@@ -16,9 +16,10 @@ from django.core.cache import caches
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
-from django.db import OperationalError
+from django.db import OperationalError, connection
 from django.db.backends.utils import CursorWrapper
 from django.test import Client, override_settings
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from rest_framework.throttling import SimpleRateThrottle
 
@@ -26,6 +27,8 @@ from api.throttling import AnonRateThrottle
 from config.gunicorn import exposed_addresses, when_ready
 from networks.models import Network
 from records.search import limited
+from records.visibility import public_reading
+from sources.export import export_content
 from tests import factories as f
 from tests.test_security import PRODUCTION, manage
 
@@ -190,6 +193,21 @@ def test_the_public_dump_holds_published_records_only(client, draft_place, tmp_p
     assert "anvita--grenoble" in files["networks.json"]
     call_command("export_content", output=str(tmp_path))  # make backup keeps everything
     assert "anvita--brouillon" in (tmp_path / "networks.json").read_text(encoding="utf-8")
+
+
+def test_the_public_dump_costs_the_same_queries_however_many_records_in_a_request_too(draft_place, tmp_path):
+    """Built during a request (the first download after a change), every reference's publication
+    flag is read with its row: not one query per citation, claim or membership."""
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured, public_reading():
+            export_content(tmp_path / str(len(list(tmp_path.iterdir()))), public=True)
+        return len(captured.captured_queries)
+
+    before = queries()
+    for n in range(5):
+        f.make_membership(f.make_network(slug=f"reseau-{n}"), f.make_place(slug=f"ville-{n}"))
+    assert queries() == before
 
 
 def test_a_draft_slug_in_a_filter_is_answered_like_an_unknown_one(client, draft_place):
