@@ -17,7 +17,9 @@ class PlaceListView(FilteredListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         query = self.request.GET.copy()
-        query.pop("page", None)
+        for name in list(query):  # the API refuses what it does not read (a page's ?utm_source=)
+            if name not in PlaceFilter.base_filters:
+                query.pop(name)
         context["map_url"] = reverse("api:places-geojson") + (f"?{query.urlencode()}" if query else "")
         return context
 

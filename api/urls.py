@@ -15,6 +15,7 @@ class SchemaView(ApiBehaviour, SpectacularAPIView):
     """The OpenAPI schema: one API version (a ?version= parameter is ignored), errors in JSON."""
 
     api_version = "1.0.0"
+    strict_parameters = False  # drf-spectacular's own ?format=json|yaml, ?lang=, ?version=
 
 
 router = DefaultRouter()

@@ -10,11 +10,36 @@ from records.serializers import LANGUAGES
 
 
 class ApiBehaviour:
-    """What every API view shares: `?lang=` and `?format=` checked (400), licence and docs in a Link
-    header, public caching of successful responses."""
+    """What every API view shares: `?lang=` and `?format=` checked (400), an unknown query parameter
+    refused (400, naming it and the accepted ones: a misspelt filter must not read as a filtered
+    result), licence and docs in a Link header, public caching of successful responses."""
+
+    # False where a view takes parameters of its own that it documents elsewhere (the schema view).
+    strict_parameters = True
+
+    def accepted_parameters(self):
+        """The query parameters this view reads: its FilterSet's, its pages', ordering, format, lang."""
+        accepted = {"format", "lang"}
+        filterset = getattr(self, "filterset_class", None)
+        if filterset is not None:
+            accepted |= set(filterset.base_filters)
+        paginator = getattr(self, "paginator", None)
+        if paginator is not None:
+            accepted |= {paginator.page_query_param, paginator.page_size_query_param}
+        if getattr(self, "ordering_fields", None):
+            accepted.add("ordering")
+        return accepted
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
+        if self.strict_parameters:
+            accepted = self.accepted_parameters()
+            unknown = sorted(name for name in request.query_params if name not in accepted)
+            if unknown:
+                message = _("Unknown parameter; this resource accepts: %(choices)s.") % {
+                    "choices": ", ".join(sorted(accepted))
+                }
+                raise exceptions.ValidationError({name: [message] for name in unknown})
         lang = request.query_params.get("lang")
         if lang is not None and lang not in LANGUAGES:  # an empty ?lang= is an error too
             message = _("Unknown language %(value)r; use one of: %(choices)s.") % {

@@ -61,3 +61,12 @@ def test_source_page_lists_every_record_citing_it(client):
     f.cite(f.make_place(name_fr="Grenoble", cited=False), source=source, locator="§ ANVITA")
     page = client.get(reverse("sources:source-detail", kwargs={"slug": "lacroix-2020"})).text
     assert "ANVITA" in page and "§ Réseaux contestataires" in page and "Grenoble" in page
+
+
+def test_the_place_list_map_asks_the_api_only_for_the_filters_it_reads(client):
+    f.make_place(slug="grenoble", country="FR")
+    page = client.get(reverse("actors:place-list"), {"country": "FR", "utm_source": "lettre", "page": "1"})
+    assert page.status_code == 200
+    map_url = page.context["map_url"]
+    assert "utm_source" not in map_url and "page=" not in map_url and "country=FR" in map_url
+    assert client.get(map_url).status_code == 200

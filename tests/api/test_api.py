@@ -382,3 +382,37 @@ def test_schema_is_openapi_3_and_swagger_ui_is_served_locally(client):
     docs = client.get(reverse("api:docs")).text
     assert "/static/drf_spectacular_sidecar/swagger-ui-dist/swagger-ui-bundle.js" in docs
     assert "cdn" not in docs.lower() and "<script>" not in docs.replace(" ", "")
+
+
+EXPORTS = ["api:graph", "api:graph-graphml", "api:places-geojson", "api:dump"]
+
+
+@pytest.mark.parametrize("name", [*[f"api:{resource}-list" for resource in RESOURCES], *EXPORTS])
+def test_an_unknown_parameter_is_a_400_naming_it_and_the_accepted_ones(client, name):
+    response = client.get(
+        reverse(name), {"active_in": "2015", "founded_year": "1990"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert response.status_code == 400
+    body = response.json()
+    assert set(body["errors"]) == {"active_in", "founded_year"}
+    assert "format" in body["errors"]["active_in"][0] and "lang" in body["errors"]["active_in"][0]
+
+
+def test_the_accepted_parameters_are_the_resources_own(client, one_of_each):
+    message = client.get(reverse("api:network-list"), {"x": "1"}, HTTP_ACCEPT_LANGUAGE="en").json()["errors"][
+        "x"
+    ][0]
+    assert all(name in message for name in ("scale", "member", "page", "page_size", "ordering", "search"))
+    known = {
+        "scale": "national",
+        "page": "1",
+        "page_size": "10",
+        "ordering": "slug",
+        "lang": "en",
+        "format": "json",
+    }
+    assert client.get(reverse("api:network-list"), known).status_code == 200
+    french = client.get(reverse("api:network-list"), {"x": "1"}, HTTP_ACCEPT_LANGUAGE="fr").json()["errors"][
+        "x"
+    ][0]
+    assert french.startswith("Paramètre inconnu")
