@@ -9,6 +9,7 @@ from pathlib import Path
 from django.apps import apps
 from django.conf import settings
 from django.core import serializers
+from django.db import models
 from django.db.models import Prefetch
 from django.utils import translation
 
@@ -68,6 +69,9 @@ def exported_records(model, public=False):
     links = m2m_names(model)
     # Optional references that the public dump writes as null when they name an unpublished record.
     hidden = [name for name in optional_record_references(model, exported)] if public else []
+    # Django writes a time to the millisecond, and without any fraction when its microseconds are 0:
+    # a time 12:00:00.000400 is written "12:00:00.000Z", read back as 12:00:00 and written "12:00:00Z".
+    times = [field.name for field in model._meta.concrete_fields if isinstance(field, models.DateTimeField)]
     rows = export_queryset(model, exported, public).iterator(chunk_size=EXPORT_CHUNK)
     while chunk := list(itertools.islice(rows, EXPORT_CHUNK)):
         if public and model._meta.label_lower == "sources.slugredirect":
@@ -80,6 +84,10 @@ def exported_records(model, public=False):
             for name, value in record["fields"].items():
                 if isinstance(value, list) and name in links:
                     value.sort()
+            for name in times:  # one format whatever the microseconds: a round trip writes the same text
+                value = record["fields"].get(name)
+                if isinstance(value, str) and len(value) == len("2026-01-01T00:00:00Z"):
+                    record["fields"][name] = value[:-1] + ".000Z"
             for name in hidden:
                 related = getattr(obj, name)
                 if related is not None and not related.is_published:

@@ -1,11 +1,13 @@
 """A backup (export) restores into an empty database with every record identical."""
 
 import json
+from datetime import UTC, datetime
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from networks.models import Network
 from sources.load import APP_FILES, clear_content
 from tests import factories as f
 
@@ -46,3 +48,16 @@ def test_restore_refuses_a_database_that_holds_content(tmp_path):
 
     with pytest.raises(CommandError, match="already holds content"):
         call_command("load_content", *files)
+
+
+def test_a_time_on_a_whole_millisecond_is_written_the_same_after_a_round_trip(tmp_path):
+    """Django writes 12:00:00.000400 as "12:00:00.000Z" and, read back as 12:00:00, as "12:00:00Z"."""
+    network = f.make_network(slug="anvita")
+    Network.objects.filter(pk=network.pk).update(created_at=datetime(2026, 1, 1, 12, 0, 0, 400, tzinfo=UTC))
+    call_command("export_content", output=str(tmp_path / "backup"))
+    clear_content()
+    call_command("load_content", *[str(tmp_path / "backup" / f"{app}.json") for app in APP_FILES])
+    call_command("export_content", output=str(tmp_path / "again"))
+    assert snapshot(tmp_path / "again") == snapshot(tmp_path / "backup")
+    exported = next(r for r in snapshot(tmp_path / "again")["networks"] if r["fields"]["slug"] == "anvita")
+    assert exported["fields"]["created_at"] == "2026-01-01T12:00:00.000Z"
