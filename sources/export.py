@@ -68,14 +68,14 @@ def exported_records(model, public=False):
     ]
     links = m2m_names(model)
     # Optional references that the public dump writes as null when they name an unpublished record.
-    hidden = [name for name in optional_record_references(model, exported)] if public else []
+    hidden = optional_record_references(model, exported) if public else []
     # Django writes a time to the millisecond, and without any fraction when its microseconds are 0:
     # a time 12:00:00.000400 is written "12:00:00.000Z", read back as 12:00:00 and written "12:00:00Z".
     times = [field.name for field in model._meta.concrete_fields if isinstance(field, models.DateTimeField)]
     rows = export_queryset(model, exported, public).iterator(chunk_size=EXPORT_CHUNK)
     while chunk := list(itertools.islice(rows, EXPORT_CHUNK)):
         if public and model._meta.label_lower == "sources.slugredirect":
-            chunk = [redirect for redirect in chunk if redirects_to_a_published_record(redirect)]
+            chunk = redirects_to_published_records(chunk)
         serialized = serializers.serialize(
             "json", chunk, fields=exported, use_natural_foreign_keys=True, use_natural_primary_keys=True
         )
@@ -105,9 +105,15 @@ def optional_record_references(model, names):
     return [field.name for field in record_references(model, names) if field.null]
 
 
-def redirects_to_a_published_record(redirect):
-    target = apps.get_model(redirect.model)
-    return target.objects.published().filter(slug=redirect.new_slug).exists()
+def redirects_to_published_records(redirects):
+    """The redirects whose new slug names a published record: one query per kind in the chunk."""
+    published = {}
+    for label in {redirect.model for redirect in redirects}:
+        slugs = [redirect.new_slug for redirect in redirects if redirect.model == label]
+        published[label] = set(
+            apps.get_model(label).objects.published().filter(slug__in=slugs).values_list("slug", flat=True)
+        )
+    return [redirect for redirect in redirects if redirect.new_slug in published[redirect.model]]
 
 
 def export_queryset(model, exported, public=False):

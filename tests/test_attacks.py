@@ -29,6 +29,7 @@ from networks.models import Network
 from records.search import limited
 from records.visibility import public_reading
 from sources.export import export_content
+from sources.models import SlugRedirect
 from tests import factories as f
 from tests.test_security import PRODUCTION, manage
 
@@ -193,6 +194,14 @@ def test_the_public_dump_holds_published_records_only(client, draft_place, tmp_p
     assert "anvita--grenoble" in files["networks.json"]
     call_command("export_content", output=str(tmp_path))  # make backup keeps everything
     assert "anvita--brouillon" in (tmp_path / "networks.json").read_text(encoding="utf-8")
+
+
+def test_the_public_dump_keeps_the_redirects_to_published_records_only(client, draft_place):
+    SlugRedirect.objects.create(model="networks.network", old_slug="villes-accueillantes", new_slug="anvita")
+    SlugRedirect.objects.create(model="actors.place", old_slug="ancien-brouillon", new_slug="brouillon")
+    sources = json.loads(dumped(client)["sources.json"])
+    redirects = [r["fields"]["old_slug"] for r in sources if r["model"] == "sources.slugredirect"]
+    assert redirects == ["villes-accueillantes"]
 
 
 def test_the_public_dump_costs_the_same_queries_however_many_records_in_a_request_too(draft_place, tmp_path):
