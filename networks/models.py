@@ -38,19 +38,27 @@ class NetworkQuerySet(RecordQuerySet):
 
 
 class Network(Record, Searchable):
-    """A network of cities or local governments, typed with Lacroix's typology (seed 000)."""
+    """A network of cities or local governments, typed with Lacroix's typology (Lacroix, 2020).
+
+    The 35 networks of Lacroix's table carry his coding (`in_typology_table`); any other network's
+    coding is the editors' inference, explained in `typology_note`, and a dimension the sources do not
+    support is left blank ("not determined").
+    """
 
     search_fields = ("name_fr", "name_en", "acronym", "slug", "summary_fr", "summary_en")
 
     class Scale(models.TextChoices):
+        UNTYPED = "", _("not determined")
         NATIONAL = "national", _("national")
         TRANSNATIONAL = "transnational", _("transnational")
 
     class Origin(models.TextChoices):
+        UNTYPED = "", _("not determined")
         SPONTANEOUS = "spontaneous", _("spontaneous")
         COOPTED = "co-opted", _("co-opted")
 
     class Scope(models.TextChoices):
+        UNTYPED = "", _("not determined")
         SPECIALIST = "specialist", _("specialist (migration only)")
         GENERALIST = "generalist", _("generalist")
 
@@ -65,18 +73,18 @@ class Network(Record, Searchable):
 
     name = models.CharField(_("name"), max_length=300)
     acronym = models.CharField(_("acronym"), max_length=40, blank=True)
-    scale = models.CharField(_("scale"), max_length=20, choices=Scale, db_index=True)
-    origin = models.CharField(_("origin"), max_length=20, choices=Origin, db_index=True)
-    scope = models.CharField(_("scope"), max_length=20, choices=Scope, db_index=True)
+    scale = models.CharField(_("scale"), max_length=20, choices=Scale, blank=True, db_index=True)
+    origin = models.CharField(_("origin"), max_length=20, choices=Origin, blank=True, db_index=True)
+    scope = models.CharField(_("scope"), max_length=20, choices=Scope, blank=True, db_index=True)
     in_typology_table = models.BooleanField(
         _("in Lacroix's typology table"),
         default=False,
-        help_text=_("One of the 35 networks of the table in seed 000."),
+        help_text=_("One of the 35 networks of the table in Lacroix (2020); otherwise the typology is the editors' inference."),
     )
     typology_note = models.TextField(
         _("typology note"),
         blank=True,
-        help_text=_("How the typology was assigned, e.g. scope inferred from the text."),
+        help_text=_("How the typology was assigned: the cell of Lacroix's table, or the passages an inference rests on, or why a dimension is not determined."),
     )
     country = models.CharField(
         _("country (ISO 3166-1 alpha-2)"),
@@ -124,13 +132,13 @@ class Network(Record, Searchable):
         verbose_name_plural = _("networks")
         constraints = [
             models.CheckConstraint(
-                condition=Q(scale__in=["national", "transnational"]), name="network_scale_valid"
+                condition=Q(scale__in=["", "national", "transnational"]), name="network_scale_valid"
             ),
             models.CheckConstraint(
-                condition=Q(origin__in=["spontaneous", "co-opted"]), name="network_origin_valid"
+                condition=Q(origin__in=["", "spontaneous", "co-opted"]), name="network_origin_valid"
             ),
             models.CheckConstraint(
-                condition=Q(scope__in=["specialist", "generalist"]), name="network_scope_valid"
+                condition=Q(scope__in=["", "specialist", "generalist"]), name="network_scope_valid"
             ),
             models.CheckConstraint(condition=~Q(parent=models.F("pk")), name="network_not_its_own_parent"),
         ]

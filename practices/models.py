@@ -60,7 +60,7 @@ class Practice(Record, Searchable):
         UNKNOWN = "unknown", _("not stated")
 
     class Family(models.TextChoices):
-        # The two sections of the OCU guide (seed 002).
+        # The two sections of the OCU guide.
         PLACE_OF_MIGRANTS = "place-of-migrants", _("rethinking the place of migrants in city life")
         CIVIL_SOCIETY = "civil-society", _("joint action with civil society")
         NONE = "", _("outside the guide's two families")
@@ -70,7 +70,7 @@ class Practice(Record, Searchable):
         null=True,
         blank=True,
         unique=True,
-        help_text=_("1–10 for the fiches of seed 002."),
+        help_text=_("1–10 for the ten fiches of the OCU guide."),
     )
     title = models.CharField(_("title"), max_length=300)
     places = models.ManyToManyField(

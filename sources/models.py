@@ -57,7 +57,7 @@ class Source(Record):
         _("file name of the source text"),
         max_length=200,
         blank=True,
-        help_text=_("Name of the plain-text file in the seeds folder, used to verify quotes."),
+        help_text=_("Name of the plain-text copy of the document, used to verify quotes."),
     )
 
     objects = SlugManager.from_queryset(SourceQuerySet)()
