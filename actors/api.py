@@ -10,7 +10,7 @@ class PlaceViewSet(RecordViewSet):
     serializer_class = serializers.PlaceSerializer
     detail_serializer_class = serializers.PlaceDetailSerializer
     filterset_class = PlaceFilter
-    ordering_fields = ["slug", "name_fr", "name_en", "country", "kind", "population"]
+    ordering_fields = ["slug", "name_fr", "name_en", "country", "kind", "size_band", "population"]
 
     def get_queryset(self):
         if self.action == "retrieve":

@@ -10,10 +10,15 @@ class PlaceFilter(SearchFilterSet):
     kind = ChoiceInFilter(choices=Place.Kind.choices, label=_("kind"))
     network = records_in("memberships__network", _("network"))
     parent = records_in("parent", _("parent place"))
+    size = ChoiceInFilter(
+        field_name="size_band",
+        choices=[choice for choice in Place.SizeBand.choices if choice[0]],
+        label=_("size band (from the population, or the editors' estimate)"),
+    )
 
     class Meta:
         model = Place
-        fields = ["country", "kind", "network", "parent", "search"]
+        fields = ["country", "kind", "size", "network", "parent", "search"]
 
 
 class OrganisationFilter(SearchFilterSet):

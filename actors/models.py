@@ -57,17 +57,31 @@ class Place(Record, Searchable):
         verbose_name=_("parent place"),
     )
     description = models.TextField(_("description"), blank=True)
-    # Editors' reference data (not from the sources): labelled as such wherever shown.
+    # A population only where it is certain: given by a source (and then also a cited claim) or by
+    # a statistical office, always with its year and where it comes from.
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
     population_year = year_field(_("population year"))
     population_source = models.CharField(
         _("population source"),
         max_length=200,
         blank=True,
-        help_text=_("Editors' reference data: where it comes from."),
+        help_text=_(
+            "Where the figure comes from, e.g. “INSEE, 2021” or the source document and its section."
+        ),
     )
+    # The size band: computed from the population when there is one, otherwise the editors' estimate
+    # (left blank where the editors are not sure of it).
+    size_band = models.CharField(_("size band"), max_length=12, choices=SizeBand, blank=True, db_index=True)
+    # Editors' reference data (not from the sources): coordinates, country code and an estimated size
+    # band, as checked in this year; labelled as such wherever shown.
     latitude = models.DecimalField(_("latitude"), max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(_("longitude"), max_digits=9, decimal_places=6, null=True, blank=True)
+    reference_year = year_field(
+        _("year of the reference data"),
+        help_text=_(
+            "Editors' reference data (coordinates, country code, estimated size band) as of this year."
+        ),
+    )
 
     objects = SlugManager.from_queryset(PlaceQuerySet)()
 
@@ -85,8 +99,25 @@ class Place(Record, Searchable):
                 name="place_longitude_valid",
             ),
             models.CheckConstraint(
-                condition=Q(population__isnull=True) | Q(population_year__isnull=False),
+                condition=Q(population__isnull=True)
+                | Q(population_year__isnull=False) & ~Q(population_source=""),
                 name="place_population_has_year",
+            ),
+            # A population's band is computed from it; only a band without a population is an estimate.
+            models.CheckConstraint(
+                condition=Q(population__isnull=True)
+                | Q(population__lt=10_000, size_band="small")
+                | Q(population__gte=10_000, population__lt=100_000, size_band="medium")
+                | Q(population__gte=100_000, population__lt=1_000_000, size_band="large")
+                | Q(population__gte=1_000_000, size_band="very-large"),
+                name="place_size_band_follows_population",
+            ),
+            # Reference data carry the year they were checked in.
+            models.CheckConstraint(
+                condition=Q(reference_year__isnull=False)
+                | Q(latitude__isnull=True, longitude__isnull=True)
+                & (Q(size_band="") | Q(population__isnull=False)),
+                name="place_reference_data_has_year",
             ),
         ]
         # Published rows in page order, and the columns facets count (index-only scans at scale).
@@ -94,28 +125,36 @@ class Place(Record, Searchable):
             models.Index(fields=["name_fr", "slug"], name="place_listing_fr", condition=PUBLISHED),
             models.Index(fields=["name_en", "slug"], name="place_listing_en", condition=PUBLISHED),
             models.Index(
-                fields=["country", "kind", "population", "id"], name="place_facets", condition=PUBLISHED
+                fields=["country", "kind", "size_band", "id"], name="place_facets", condition=PUBLISHED
             ),
-            # The few places with a population: the fiche list's size facet starts from them.
-            models.Index(
-                fields=["population"], name="place_population", condition=Q(population__isnull=False)
-            ),
+            # The places with a size band: the fiche list's size facet starts from them.
+            models.Index(fields=["size_band"], name="place_size_band", condition=~Q(size_band="")),
         ]
 
     def get_absolute_url(self):
         return record_url("actors:place-detail", self.slug)
 
+    @classmethod
+    def band_of(cls, population):
+        if population is None:
+            return ""
+        if population < 10_000:
+            return cls.SizeBand.SMALL
+        if population < 100_000:
+            return cls.SizeBand.MEDIUM
+        if population < 1_000_000:
+            return cls.SizeBand.LARGE
+        return cls.SizeBand.VERY_LARGE
+
     @property
-    def size_band(self):
-        if self.population is None:
-            return None
-        if self.population < 10_000:
-            return self.SizeBand.SMALL
-        if self.population < 100_000:
-            return self.SizeBand.MEDIUM
-        if self.population < 1_000_000:
-            return self.SizeBand.LARGE
-        return self.SizeBand.VERY_LARGE
+    def size_is_estimate(self):
+        """The size band is the editors' estimate (no certain population behind it)."""
+        return bool(self.size_band) and self.population is None
+
+    def save(self, *args, **kwargs):
+        if self.population is not None:
+            self.size_band = self.band_of(self.population)
+        super().save(*args, **kwargs)
 
 
 class OrganisationQuerySet(RecordQuerySet):

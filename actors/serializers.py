@@ -1,20 +1,71 @@
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from actors.models import Organisation, Person, Place, Role
 from networks.serializers import EmbeddedMembershipSerializer
-from records.serializers import RecordSerializer, TranslatedField, record_fields, slug_field
-from sources.serializers import SourcedRecordSerializer
+from records.serializers import (
+    TRANSLATED_SCHEMA,
+    RecordSerializer,
+    TranslatedField,
+    record_fields,
+    slug_field,
+)
+from sources.serializers import QUOTE_FIELDS, QuoteFields, SourcedRecordSerializer
+
+REFERENCE_NOTE = _("editors' reference data, not taken from the sources")
+REFERENCE_DATA_SCHEMA = {
+    "type": "object",
+    "nullable": True,
+    "description": "Which of the place's columns are the editors' reference data (not taken from the "
+    "sources), and the year they were checked in. A population is never one: it is given with its own "
+    "year and source.",
+    "properties": {
+        "fields": {"type": "array", "items": {"type": "string"}},
+        "year": {"type": "integer"},
+        "note": TRANSLATED_SCHEMA,
+    },
+}
 
 
 class PlaceSerializer(RecordSerializer):
     name = TranslatedField()
     parent = slug_field(allow_null=True)
+    size_band_estimated = serializers.BooleanField(source="size_is_estimate", read_only=True)
+    reference_data = serializers.SerializerMethodField()
 
     class Meta:
         model = Place
         fields = record_fields(
-            "name", "kind", "country", "parent", "latitude", "longitude", "population", "population_year"
+            "name",
+            "kind",
+            "country",
+            "parent",
+            "latitude",
+            "longitude",
+            "size_band",
+            "size_band_estimated",
+            "population",
+            "population_year",
+            "population_source",
+            "reference_data",
         )
+
+    @extend_schema_field(REFERENCE_DATA_SCHEMA)
+    def get_reference_data(self, place):
+        if place.reference_year is None:
+            return None
+        fields = ["country", *(["latitude", "longitude"] if place.latitude is not None else [])]
+        if place.size_is_estimate:
+            fields.append("size_band")
+        with translation.override("fr"):
+            note_fr = str(REFERENCE_NOTE)
+        with translation.override("en"):
+            note_en = str(REFERENCE_NOTE)
+        lang = self.context.get("lang")
+        note = {"fr": note_fr, "en": note_en}
+        return {"fields": fields, "year": place.reference_year, "note": note[lang] if lang else note}
 
 
 class PlaceDetailSerializer(PlaceSerializer, SourcedRecordSerializer):
@@ -25,7 +76,6 @@ class PlaceDetailSerializer(PlaceSerializer, SourcedRecordSerializer):
     class Meta(PlaceSerializer.Meta):
         fields = [
             *PlaceSerializer.Meta.fields,
-            "population_source",
             "description",
             "memberships",
             "children",
@@ -50,7 +100,7 @@ class OrganisationDetailSerializer(OrganisationSerializer, SourcedRecordSerializ
         fields = [*OrganisationSerializer.Meta.fields, "description", "memberships", "citations", "claims"]
 
 
-class RoleSerializer(serializers.ModelSerializer):
+class RoleSerializer(QuoteFields, serializers.ModelSerializer):
     title = TranslatedField()
     place = slug_field(allow_null=True)
     organisation = slug_field(allow_null=True)
@@ -67,9 +117,7 @@ class RoleSerializer(serializers.ModelSerializer):
             "start_year",
             "end_year",
             "source",
-            "locator",
-            "quote",
-            "quote_translation",
+            *QUOTE_FIELDS,
         ]
 
 

@@ -20,4 +20,4 @@ class PersonTranslationOptions(TranslationOptions):
 
 @register(Role)
 class RoleTranslationOptions(TranslationOptions):
-    fields = ("title",)
+    fields = ("title", "locator")

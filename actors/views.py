@@ -27,6 +27,7 @@ class PlaceListView(FilteredListView):
         return [
             Facet("country", _("country"), "country", label_function=country_name),
             Facet("kind", _("kind"), "kind", choices=dict(Place.Kind.choices)),
+            Facet("size", _("size of the place"), "size_band", choices=dict(Place.SizeBand.choices)),
             Facet(
                 "network",
                 _("network"),

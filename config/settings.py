@@ -322,6 +322,7 @@ SPECTACULAR_SETTINGS = {
         "DeclarationKindEnum": "networks.models.Declaration.Kind",
         "SourceKindEnum": "sources.models.Source.Kind",
         "ClaimKindEnum": "sources.models.Claim.Kind",
+        "LanguageEnum": "records.models.Language",
         "PracticeStatusEnum": "practices.models.Practice.Status",
     },
 }

@@ -10,12 +10,25 @@ from records.filters import (
     records_in,
 )
 
+UNDETERMINED = "undetermined"
+
+
+class TypologyFilter(ChoiceInFilter):
+    """A typology dimension: its values, or `undetermined` for the networks the sources leave uncoded."""
+
+    def __init__(self, choices, **kwargs):
+        coded = [(value, label) for value, label in choices if value]
+        super().__init__(choices=[*coded, (UNDETERMINED, _("not determined"))], **kwargs)
+
+    def filter(self, qs, value):
+        return super().filter(qs, ["" if item == UNDETERMINED else item for item in value or []])
+
 
 class NetworkFilter(SearchFilterSet):
     search_fields = Network.search_fields
-    scale = ChoiceInFilter(choices=Network.Scale.choices, label=_("scale"))
-    origin = ChoiceInFilter(choices=Network.Origin.choices, label=_("origin"))
-    scope = ChoiceInFilter(choices=Network.Scope.choices, label=_("scope"))
+    scale = TypologyFilter(Network.Scale.choices, label=_("scale"))
+    origin = TypologyFilter(Network.Origin.choices, label=_("origin"))
+    scope = TypologyFilter(Network.Scope.choices, label=_("scope"))
     country = CountryFilter(field_name="country", label=_("country"))
     founded_after = YearFilter(field_name="founded_year", lookup_expr="gte", label=_("founded from"))
     founded_before = YearFilter(field_name="founded_year", lookup_expr="lte", label=_("founded up to"))

@@ -79,12 +79,18 @@ class Network(Record, Searchable):
     in_typology_table = models.BooleanField(
         _("in Lacroix's typology table"),
         default=False,
-        help_text=_("One of the 35 networks of the table in Lacroix (2020); otherwise the typology is the editors' inference."),
+        help_text=_(
+            "One of the 35 networks of the table in Lacroix (2020); "
+            "otherwise the typology is the editors' inference."
+        ),
     )
     typology_note = models.TextField(
         _("typology note"),
         blank=True,
-        help_text=_("How the typology was assigned: the cell of Lacroix's table, or the passages an inference rests on, or why a dimension is not determined."),
+        help_text=_(
+            "How the typology was assigned: the cell of Lacroix's table, or the passages an inference "
+            "rests on, or why a dimension is not determined."
+        ),
     )
     country = models.CharField(
         _("country (ISO 3166-1 alpha-2)"),

@@ -1,4 +1,15 @@
-from django.db.models import Count, ExpressionWrapper, F, IntegerField, Prefetch, Q
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    Prefetch,
+    Q,
+    Value,
+    When,
+)
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import ListView
 
@@ -15,7 +26,17 @@ class NetworkListView(FilteredListView):
 
     def get_facets(self):
         decade = ExpressionWrapper(F("founded_year") / 10 * 10, output_field=IntegerField())
+        coded_by = Case(
+            When(in_typology_table=True, then=Value("true")), default=Value("false"), output_field=CharField()
+        )
         return [
+            Facet(
+                "in_typology_table",
+                _("typology coded by"),
+                coded_by,
+                alias="coded_by",
+                choices={"true": _("Lacroix (2020), his table"), "false": _("the editors (inference)")},
+            ),
             Facet("scale", _("scale"), "scale", choices=dict(Network.Scale.choices)),
             Facet("origin", _("origin"), "origin", choices=dict(Network.Origin.choices)),
             Facet("scope", _("scope"), "scope", choices=dict(Network.Scope.choices)),
@@ -114,26 +135,52 @@ class DeclarationDetailView(RecordDetailView):
 
 
 def typology_matrix():
-    """Counts of published networks per (scale, origin, scope) cell, in one query."""
+    """Lacroix's table: his networks per (scale, origin, scope) cell, the editors' inferences counted
+    apart in the same cell, and the networks left (partly) undetermined; one query."""
     rows = (
-        Network.objects.published().order_by().values("scale", "origin", "scope").annotate(count=Count("pk"))
+        Network.objects.published()
+        .order_by()
+        .values("scale", "origin", "scope", "in_typology_table")
+        .annotate(count=Count("pk"))
     )
-    counts = {(row["scale"], row["origin"], row["scope"]): row["count"] for row in rows}
-    return [
-        {
-            "scale": scale,
-            "scale_label": scale_label,
-            "cells": [
-                {
-                    "origin": origin,
-                    "origin_label": origin_label,
-                    "scopes": [
-                        {"scope": scope, "label": scope_label, "count": counts.get((scale, origin, scope), 0)}
-                        for scope, scope_label in Network.Scope.choices
-                    ],
-                }
-                for origin, origin_label in Network.Origin.choices
-            ],
-        }
-        for scale, scale_label in Network.Scale.choices
-    ]
+    lacroix, inferred = {}, {}
+    undetermined = 0
+    for row in rows:
+        key = (row["scale"], row["origin"], row["scope"])
+        if "" in key:
+            undetermined += row["count"]
+        else:
+            counts = lacroix if row["in_typology_table"] else inferred
+            counts[key] = counts.get(key, 0) + row["count"]
+    scales = [choice for choice in Network.Scale.choices if choice[0]]
+    origins = [choice for choice in Network.Origin.choices if choice[0]]
+    scopes = [choice for choice in Network.Scope.choices if choice[0]]
+    return {
+        "rows": [
+            {
+                "scale": scale,
+                "scale_label": scale_label,
+                "cells": [
+                    {
+                        "origin": origin,
+                        "origin_label": origin_label,
+                        "scopes": [
+                            {
+                                "scope": scope,
+                                "label": scope_label,
+                                "count": lacroix.get((scale, origin, scope), 0),
+                                "inferred": inferred.get((scale, origin, scope), 0),
+                            }
+                            for scope, scope_label in scopes
+                        ],
+                    }
+                    for origin, origin_label in origins
+                ],
+            }
+            for scale, scale_label in scales
+        ],
+        "origins": origins,
+        "lacroix_total": sum(lacroix.values()),
+        "inferred_total": sum(inferred.values()),
+        "undetermined": undetermined,
+    }

@@ -5,13 +5,6 @@ from actors.models import Place
 from practices.models import Practice, Theme
 from records.filters import ChoiceInFilter, CountryFilter, SearchFilterSet, records_in
 
-SIZE_BANDS = {
-    Place.SizeBand.SMALL: (0, 10_000),
-    Place.SizeBand.MEDIUM: (10_000, 100_000),
-    Place.SizeBand.LARGE: (100_000, 1_000_000),
-    Place.SizeBand.VERY_LARGE: (1_000_000, 10**12),
-}
-
 
 class PracticeFilter(SearchFilterSet):
     search_fields = Practice.search_fields
@@ -39,14 +32,10 @@ class PracticeFilter(SearchFilterSet):
         ]
 
     def filter_size(self, queryset, name, value):
-        """Practices run in a place of this size band (population: editors' reference data, where known)."""
+        """Practices run in a place of this size band (from its population, or the editors' estimate)."""
         if not value:
             return queryset
-        bands = Q()
-        for band in value:
-            low, high = SIZE_BANDS[band]
-            bands |= Q(places__population__gte=low, places__population__lt=high)
-        return queryset.filter(pk__in=Practice.objects.filter(bands).values("pk"))
+        return queryset.filter(pk__in=Practice.objects.filter(places__size_band__in=value).values("pk"))
 
     def filter_network(self, queryset, name, value):
         """Practices tied to the network, or run in a place that belongs to it."""

@@ -33,8 +33,7 @@ class PracticeQuerySet(RecordQuerySet):
 
     def for_detail(self):
         """The whole fiche: its figures and quotes with their sources, its links, the networks,
-        organisations and people involved, citations and claims. The page and the API show the same,
-        but for the key figures' sources (API only: a join, no extra query)."""
+        organisations and people involved, citations and claims; the page and the API show the same."""
         return self.for_listing().prefetch_related(
             "networks",
             "organisations",
@@ -136,7 +135,7 @@ class KeyFigure(PlainText):
     value = models.CharField(_("value"), max_length=60, help_text=_("As printed, e.g. “1,2 million”."))
     label = models.CharField(_("label"), max_length=300)
     source = models.ForeignKey("sources.Source", models.PROTECT, related_name="key_figures")
-    locator = models.CharField(_("locator"), max_length=120)
+    locator = models.CharField(_("locator"), max_length=160, help_text=_("The section of the document."))
 
     class Meta:
         ordering = ["practice", "order", "pk"]

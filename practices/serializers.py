@@ -2,7 +2,7 @@ from rest_framework import serializers
 
 from practices.models import FurtherReading, KeyFigure, Practice, PracticeQuote, Theme
 from records.serializers import RecordSerializer, TranslatedField, record_fields, slug_field
-from sources.serializers import SourcedRecordSerializer
+from sources.serializers import QUOTE_FIELDS, QuoteFields, SourcedRecordSerializer
 
 
 class ThemeSerializer(RecordSerializer):
@@ -15,7 +15,9 @@ class ThemeSerializer(RecordSerializer):
 
 
 class KeyFigureSerializer(serializers.ModelSerializer):
+    value = TranslatedField()
     label = TranslatedField()
+    locator = TranslatedField()
     source = slug_field()
 
     class Meta:
@@ -23,14 +25,14 @@ class KeyFigureSerializer(serializers.ModelSerializer):
         fields = ["value", "label", "source", "locator"]
 
 
-class PracticeQuoteSerializer(serializers.ModelSerializer):
+class PracticeQuoteSerializer(QuoteFields, serializers.ModelSerializer):
     speaker = slug_field(allow_null=True)
     speaker_label = TranslatedField()
     source = slug_field()
 
     class Meta:
         model = PracticeQuote
-        fields = ["quote", "quote_translation", "speaker", "speaker_label", "source", "locator"]
+        fields = ["speaker", "speaker_label", "source", *QUOTE_FIELDS]
 
 
 class FurtherReadingSerializer(serializers.ModelSerializer):

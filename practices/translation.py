@@ -15,12 +15,13 @@ class PracticeTranslationOptions(TranslationOptions):
 
 @register(KeyFigure)
 class KeyFigureTranslationOptions(TranslationOptions):
-    fields = ("label",)
+    # The value as printed, and in the other language where the printed one is words (“Nearly half”).
+    fields = ("value", "label", "locator")
 
 
 @register(PracticeQuote)
 class PracticeQuoteTranslationOptions(TranslationOptions):
-    fields = ("speaker_label",)
+    fields = ("speaker_label", "locator")
 
 
 @register(FurtherReading)

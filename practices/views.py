@@ -1,4 +1,4 @@
-from django.db.models import Case, CharField, Q, Value, When
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from actors.models import Place
@@ -14,26 +14,16 @@ class PracticeListView(FilteredListView):
     filterset_class = PracticeFilter
 
     def get_facets(self):
-        population = "places__population"
-        size = Case(
-            When(**{f"{population}__lt": 10_000}, then=Value(Place.SizeBand.SMALL)),
-            When(**{f"{population}__lt": 100_000}, then=Value(Place.SizeBand.MEDIUM)),
-            When(**{f"{population}__lt": 1_000_000}, then=Value(Place.SizeBand.LARGE)),
-            When(**{f"{population}__isnull": False}, then=Value(Place.SizeBand.VERY_LARGE)),
-            default=Value(""),
-            output_field=CharField(),
-        )
         return [
             Facet("theme", _("theme"), "themes__slug", label_field="themes__name"),
             Facet("country", _("country"), "country", label_function=country_name),
             Facet(
                 "size",
                 _("size of the place"),
-                size,
-                alias="size_band",
+                "places__size_band",
                 choices=dict(Place.SizeBand.choices),
-                # Few places have a population (editors' reference data): count from those.
-                only=Q(**{f"{population}__isnull": False}),
+                # Places whose size is known or estimated by the editors: count from those.
+                only=~Q(places__size_band=""),
             ),
             Facet("family", _("family"), "family", choices=dict(Practice.Family.choices)),
             Facet("status", _("status"), "status", choices=dict(Practice.Status.choices)),

@@ -82,8 +82,163 @@ def content_problems(sources_dir=None):
             missing = missing_translations(obj)
             if missing:
                 problems.append(Problem(label_of(obj), f"missing text: {', '.join(missing)}"))
+    problems.extend(internal_word_problems())
+    problems.extend(dispute_problems())
+    problems.extend(reference_data_problems())
+    problems.extend(french_in_english_problems())
     if sources_dir:
         problems.extend(quote_problems(Path(sources_dir)))
+    return problems
+
+
+# Words of the workshop that public text never shows.
+INTERNAL_WORDS = re.compile(
+    r"\b(?:seeds?|fixtures?|graines?|curation|TODO|FIXME)\b"
+    r"|(?<![\d\s.,\u00a0\u202f])00[0-4]\b"  # a file number: “(003)”, not the “000” of “13 000”
+    r"|\b(?:le|la|du|de|doc|document|texte|source|in|of|the|see|voir) 00[0-4]\b",
+    re.IGNORECASE,
+)
+# Fields that hold verbatim or technical text, not the editors' prose.
+NOT_PROSE = {"quote", "slug", "url", "website", "file_name", "identifier", "value", "value_fr", "value_en"}
+# Editorial words of French locators and notes that English text must not keep (outside « quoted titles »).
+FRENCH_EDITORIAL = re.compile(
+    r"\b(encadré|titre|chiffres clés|Annexe|fin du guide|avant la section|Note de bas de page|Page de titre|"
+    r"Bibliographie|dans la section|citation de)\b",
+    re.IGNORECASE,
+)
+QUOTED = re.compile(r"«[^»]*»|“[^”]*”")
+
+
+def text_fields(model):
+    """The editors' text columns of a model (both languages of translated ones), verbatim quotes excluded."""
+    names = []
+    for field in model._meta.concrete_fields:
+        if field.get_internal_type() in ("CharField", "TextField") and not field.choices:
+            if field.name not in NOT_PROSE and not field.name.startswith("quote"):
+                names.append(field.name)
+    translated = set(translated_fields(model))
+    return [name for name in names if name not in translated]  # the bare field mirrors one language
+
+
+def public_rows(label):
+    model = content_model(label)
+    rows = model._default_manager.all()
+    return model, [obj for obj in rows if is_published(obj)]
+
+
+def internal_word_problems():
+    problems = []
+    for label in CONTENT_MODELS:
+        if label == "sources.slugredirect":
+            continue
+        model, rows = public_rows(label)
+        names = text_fields(model)
+        for obj in rows:
+            for name in names:
+                found = INTERNAL_WORDS.search(getattr(obj, name) or "")
+                if found:
+                    problems.append(Problem(label_of(obj), f"internal word «{found.group()}» in {name}"))
+    return problems
+
+
+# Kinds of fact whose value changes over time: two sources disagree only about the same year.
+TIME_BOUND_KINDS = {"member-count", "population", "migrant-count"}
+# Kinds that gather unrelated facts of one subject: no sibling rule between them.
+MIXED_KINDS = {"figure", "other"}
+# Kinds whose disputed value is a year that prose may state.
+DATED_KINDS = {"founding-year", "date"}
+DISPUTE_MARKERS = re.compile(
+    r"selon|d[’']après|disput|contest|diverg|diffère|diffèrent|autres? sources?|sources? (ne )?s[’']accord|"
+    r"according to|differ|other sources?|sources (dis)?agree|or \d{4}|ou \d{4}|ou en \d{4}|or in \d{4}"
+    # a sentence that names its source says whose version it gives
+    r"|\b[A-Z][a-zé]+ (?:et|and|&) [A-Z][a-zé]+ \(\d{4}\)|\b[A-Z][a-zé]+ \(\d{4}\)"
+    r"|guide de l[’']OCU|OCU guide|FMMD|GFMD|Processus de Rabat|Rabat Process",
+    re.IGNORECASE,
+)
+YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def claim_groups():
+    """Claims grouped by subject and kind (and year, for facts that change over time)."""
+    from sources.models import SUBJECT, Claim  # noqa: PLC0415 (the models are loaded once apps are ready)
+
+    groups = {}
+    for claim in Claim.objects.published().select_related(*SUBJECT.fields):
+        subject = claim.subject
+        if subject is None or not is_published(subject) or claim.kind in MIXED_KINDS:
+            continue
+        key = (SUBJECT.field_of(claim), subject.pk, claim.kind)
+        if claim.kind in TIME_BOUND_KINDS:
+            key += (claim.as_of_year,)
+        groups.setdefault(key, []).append(claim)
+    return groups
+
+
+def sentences(text):
+    return [part for part in re.split(r"(?<=[.!?])\s+(?=[A-ZÀ-Ý«“])|\n+", text or "") if part.strip()]
+
+
+def dispute_problems():
+    """Every claim of a dispute flagged, and no prose of the subject stating a disputed year as plain fact."""
+    problems = []
+    for claims in claim_groups().values():
+        flagged = [claim for claim in claims if claim.disputed]
+        if not flagged:
+            continue
+        for claim in claims:
+            if not claim.disputed:
+                problems.append(
+                    Problem(
+                        label_of(claim),
+                        f"not flagged disputed, although {flagged[0].slug} on the same fact is",
+                    )
+                )
+        values = {claim.value_fr for claim in claims} | {claim.value_en for claim in claims}
+        years = {year for value in values for year in YEAR.findall(value or "")}
+        if claims[0].kind not in DATED_KINDS or len({claim.value_fr for claim in claims}) < 2 or not years:
+            continue
+        subject = claims[0].subject
+        for name in translated_fields(type(subject)):
+            for language in ("fr", "en"):
+                for sentence in sentences(getattr(subject, f"{name}_{language}")):
+                    stated = years & set(YEAR.findall(sentence))
+                    if stated and not DISPUTE_MARKERS.search(sentence):
+                        problems.append(
+                            Problem(
+                                label_of(subject),
+                                f"{name}_{language} states {', '.join(sorted(stated))} without saying the "
+                                f"sources disagree ({claims[0].get_kind_display()}): «{sentence[:90]}»",
+                            )
+                        )
+    return problems
+
+
+def reference_data_problems():
+    problems = []
+    _, places = public_rows("actors.place")
+    for place in places:
+        if place.reference_year is None:
+            problems.append(Problem(label_of(place), "reference data (country, coordinates) without a year"))
+        if place.population is not None and not (place.population_year and place.population_source.strip()):
+            problems.append(Problem(label_of(place), "population without its year and source"))
+    return problems
+
+
+def french_in_english_problems():
+    """English text keeping French editorial words of locators (a section's quoted title may stay French)."""
+    problems = []
+    for label in CONTENT_MODELS:
+        model = content_model(label)
+        names = translated_fields(model)
+        if not names:
+            continue
+        for obj in model._default_manager.all():
+            if not is_published(obj):
+                continue
+            for name in names:
+                found = FRENCH_EDITORIAL.search(QUOTED.sub("", getattr(obj, f"{name}_en") or ""))
+                if found:
+                    problems.append(Problem(label_of(obj), f"French word «{found.group()}» in {name}_en"))
     return problems
 
 
@@ -94,7 +249,9 @@ def sourced_problems(obj, where):
     if not obj.quote.strip():
         problems.append(Problem(where, "no verbatim quote"))
     if not obj.quote_translation.strip():
-        problems.append(Problem(where, "quote has no English translation"))
+        problems.append(Problem(where, "quote has no translation"))
+    if obj.quote_language not in ("fr", "en"):
+        problems.append(Problem(where, "quote without a language (quote_language)"))
     return problems
 
 

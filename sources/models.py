@@ -83,14 +83,39 @@ class Sourced(PlainText):
     """A source, a locator in it and a short verbatim quote, with its translation."""
 
     source = models.ForeignKey(Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="+")
-    locator = models.CharField(_("locator"), max_length=120, help_text=_("Page or section, e.g. “p. 12”."))
-    quote = models.TextField(_("verbatim quote"), help_text=_("Short, verbatim, in the source's language."))
+    locator = models.CharField(
+        _("locator"),
+        max_length=160,
+        help_text=_(
+            "The section of the document, e.g. « Fiche 1 (Riace), « En bref » »: the documents are kept as "
+            "text without page numbers. The section's own title stays in the document's language."
+        ),
+    )
+    quote = models.TextField(
+        _("verbatim quote"), help_text=_("Short, verbatim, in the language it is printed in.")
+    )
+    quote_language = models.CharField(
+        _("language of the quote"),
+        max_length=2,
+        choices=Language,
+        default=Language.FRENCH,
+        help_text=_("The language the quote is printed in (some of the documents quote English passages)."),
+    )
     quote_translation = models.TextField(
-        _("quote translation"), blank=True, help_text=_("The editors' English translation of the quote.")
+        _("quote translation"),
+        blank=True,
+        help_text=_(
+            "The editors' translation of the quote into the other language (English for a French quote)."
+        ),
     )
 
     class Meta:
         abstract = True
+
+    @property
+    def translation_language(self):
+        """The language of `quote_translation`: the other of the two."""
+        return Language.ENGLISH if self.quote_language == Language.FRENCH else Language.FRENCH
 
 
 # The record a citation cites, and the subject of a claim: one foreign key per kind (records.kinds).

@@ -7,16 +7,27 @@ from rest_framework import serializers
 from records.serializers import RecordSerializer, TranslatedField, record_fields, slug_field
 from sources.models import SUBJECT, Citation, Claim, Source
 
+# Where a sourced value comes from: the section (editorial words translated), the quote in its own
+# language, and the editors' translation into the other language.
+QUOTE_FIELDS = ["locator", "quote", "quote_language", "quote_translation", "translation_language"]
 
-class CitationSerializer(serializers.ModelSerializer):
+
+class QuoteFields(serializers.Serializer):
+    """The locator in both languages and the languages of the quote and of its translation."""
+
+    locator = TranslatedField()
+    translation_language = serializers.CharField(read_only=True)
+
+
+class CitationSerializer(QuoteFields, serializers.ModelSerializer):
     source = slug_field()
 
     class Meta:
         model = Citation
-        fields = ["source", "locator", "quote", "quote_translation"]
+        fields = ["source", *QUOTE_FIELDS]
 
 
-class EmbeddedClaimSerializer(serializers.ModelSerializer):
+class EmbeddedClaimSerializer(QuoteFields, serializers.ModelSerializer):
     source = slug_field()
     value = TranslatedField()
     note = TranslatedField()
@@ -32,9 +43,7 @@ class EmbeddedClaimSerializer(serializers.ModelSerializer):
             "disputed",
             "note",
             "source",
-            "locator",
-            "quote",
-            "quote_translation",
+            *QUOTE_FIELDS,
         ]
 
 
@@ -67,13 +76,13 @@ class SourceSerializer(RecordSerializer):
         )
 
 
-class CitingRecordSerializer(serializers.ModelSerializer):
+class CitingRecordSerializer(QuoteFields, serializers.ModelSerializer):
     record_kind = serializers.SerializerMethodField()
     record = serializers.SerializerMethodField()
 
     class Meta:
         model = Citation
-        fields = ["record_kind", "record", "locator", "quote", "quote_translation"]
+        fields = ["record_kind", "record", *QUOTE_FIELDS]
 
     @extend_schema_field(OpenApiTypes.STR)
     def get_record_kind(self, obj):
@@ -91,7 +100,7 @@ class SourceDetailSerializer(SourceSerializer):
         fields = [*SourceSerializer.Meta.fields, "cited_by"]
 
 
-class ClaimSerializer(RecordSerializer):
+class ClaimSerializer(QuoteFields, RecordSerializer):
     subject_kind = serializers.SerializerMethodField()
     subject = serializers.SerializerMethodField()
     source = slug_field()
@@ -110,9 +119,7 @@ class ClaimSerializer(RecordSerializer):
             "disputed",
             "note",
             "source",
-            "locator",
-            "quote",
-            "quote_translation",
+            *QUOTE_FIELDS,
         )
 
     @extend_schema_field(OpenApiTypes.STR)

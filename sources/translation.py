@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from sources.models import Claim, Source
+from sources.models import Citation, Claim, Source
 
 
 @register(Source)
@@ -10,4 +10,11 @@ class SourceTranslationOptions(TranslationOptions):
 
 @register(Claim)
 class ClaimTranslationOptions(TranslationOptions):
-    fields = ("value", "note")
+    fields = ("value", "note", "locator")
+
+
+@register(Citation)
+class CitationTranslationOptions(TranslationOptions):
+    # The locator's editorial words (« encadré », « note ») are translated; quotes and the sections'
+    # own titles stay in their language.
+    fields = ("locator",)

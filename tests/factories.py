@@ -33,11 +33,12 @@ def make_source(**fields):
     return Source.objects.create(**{**defaults, **fields})
 
 
-def cite(record, source=None, quote="une citation", locator="p. 1", translation="a quote"):
+def cite(record, source=None, quote="une citation", locator="§ 1", translation="a quote", locator_en=None):
     field = type(record)._meta.model_name
     return Citation.objects.create(
         source=source or make_source(),
-        locator=locator,
+        locator_fr=locator,
+        locator_en=locator if locator_en is None else locator_en,
         quote=quote,
         quote_translation=translation,
         **{field: record},
@@ -50,9 +51,12 @@ def make_place(cited=True, **fields):
         "slug": f"place-{n}",
         "country": "FR",
         "kind": Place.Kind.CITY,
+        "reference_year": 2026,  # its country code is editors' reference data
         **both("name"),
         **both("description"),
     }
+    if fields.get("population") is not None:
+        defaults["population_source"] = "INSEE, 2021"
     place = Place.objects.create(**{**defaults, **fields})
     if cited:
         cite(place)
@@ -80,7 +84,7 @@ def make_person(cited=True, **fields):
 def make_role(person, **fields):
     defaults = {
         "source": make_source(),
-        "locator": "p. 2",
+        **both("locator", "§ 2", "§ 2"),
         "quote": "maire",
         "quote_translation": "mayor",
         **both("title", "maire", "mayor"),
@@ -158,7 +162,12 @@ def make_practice(cited=True, themes=(), places=(), **fields):
 
 
 def make_key_figure(practice, **fields):
-    defaults = {"value": "450", "source": make_source(), "locator": "p. 3", **both("label")}
+    defaults = {
+        **both("value", "450", "450"),
+        "source": make_source(),
+        **both("locator", "§ 3", "§ 3"),
+        **both("label"),
+    }
     return KeyFigure.objects.create(practice=practice, **{**defaults, **fields})
 
 
@@ -167,7 +176,7 @@ def make_quote(practice, **fields):
         "quote": "Bienvenue",
         "quote_translation": "Welcome",
         "source": make_source(),
-        "locator": "p. 4",
+        **both("locator", "§ 4", "§ 4"),
         **both("speaker_label"),
     }
     return PracticeQuote.objects.create(practice=practice, **{**defaults, **fields})
@@ -184,7 +193,7 @@ def make_claim(**fields):
         "slug": f"claim-{n}",
         "kind": Claim.Kind.FOUNDING_YEAR,
         "source": make_source(),
-        "locator": "p. 5",
+        **both("locator", "§ 5", "§ 5"),
         "quote": "fondé en 2018",
         "quote_translation": "founded in 2018",
         **both("value", "2018", "2018"),

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.db.models import Count
 
 from networks.models import Network
-from practices.models import Practice
+from practices.models import KeyFigure, Practice
 from records.search import searchable_models, stale_search_vectors
 from sources.check import content_problems, counts_table
 from sources.load import ContentError, clear_content, default_fixture_paths, load_content
@@ -168,3 +168,119 @@ def test_fixtures_never_carry_the_computed_search_vector(tmp_path):
     bad.write_text(json.dumps([record]))
     with pytest.raises(ContentError, match=r"networks.json.*'search_vector' is computed"):
         load_content([bad])
+
+
+# The fact-check's findings, each pinned on the real content.
+
+
+def test_fiche_6_is_the_guides_own_fiche_not_lacroixs_account(content):
+    fiche = Practice.objects.get(slug="la-liniere-camp-grande-synthe")
+    assert fiche.number == 6
+    assert fiche.title_fr.startswith("S’associer à la société civile pour obliger l’État à une mise à l’abri")
+    assert "Grande-Synthe" in fiche.title_fr
+    # Its own Bilan: the fire of April 2017; its status follows.
+    assert "incendie" in fiche.outcome_fr and "avril 2017" in fiche.outcome_fr
+    assert (fiche.status, fiche.period_end) == (Practice.Status.ENDED, 2017)
+    assert len(fiche.takeaways_fr.split("\n\n")) == 5 == len(fiche.takeaways_en.split("\n\n"))
+    assert fiche.further_reading.exists()
+    sections = set(
+        fiche.citations.filter(source__slug="ocu-10-exemples").values_list("locator_fr", flat=True)
+    )
+    for part in ("« En bref »", "« Comment ? »", "« Bilan »", "« À retenir »"):
+        assert any(part in locator for locator in sections), part
+    # Lacroix's account stays, as his own citations.
+    assert fiche.citations.filter(source__slug="lacroix-2020").exists()
+
+
+def test_the_ocu_fiches_share_one_status_year_no_earlier_than_the_guides_latest_fact(content):
+    years = set(Practice.objects.filter(number__isnull=False).values_list("status_as_of", flat=True))
+    assert years == {2018}  # the guide is undated; its latest dated fact is March 2018
+
+
+def test_lacroix_codes_35_networks_and_weak_inferences_are_left_undetermined(content):
+    assert Network.objects.filter(in_typology_table=True).count() == 35
+    for slug in (
+        "aimf",
+        "clgf",
+        "plataforma",
+        "fmcu",
+        "mc2cm",
+        "icmpd-city-to-city",
+        "mayors-migration-council",
+    ):
+        network = Network.objects.get(slug=slug)
+        assert not network.in_typology_table and network.origin == "", slug
+        assert network.typology_note_fr and network.typology_note_en, slug
+    for network in Network.objects.filter(in_typology_table=False):
+        assert network.typology_note_fr.strip() and network.typology_note_en.strip(), network.slug
+
+
+def test_home_matrix_counts_lacroixs_35_and_the_editors_codings_apart(content, client):
+    response = client.get("/fr/")
+    matrix = response.context["matrix"]
+    assert matrix["lacroix_total"] == 35
+    inferred = (
+        Network.objects.filter(in_typology_table=False).exclude(scale="").exclude(origin="").exclude(scope="")
+    )
+    assert matrix["inferred_total"] == inferred.count()
+    assert (
+        matrix["undetermined"] == Network.objects.filter(in_typology_table=False).count() - inferred.count()
+    )
+    assert "les 35 réseaux de son tableau" in response.text
+
+
+def test_quotes_from_the_english_passages_are_marked_english_and_translated_into_french(content, client):
+    from sources.models import Citation  # noqa: PLC0415 (kept beside the test that reads it)
+
+    amman = Citation.objects.get(quote="Nearly half of Amman’s population are refugees.", place__slug="amman")
+    assert (amman.quote_language, amman.translation_language) == ("en", "fr")
+    assert amman.quote_translation.startswith("Près de la moitié")
+    english = Citation.objects.filter(quote_language="en")
+    assert english.count() >= 77
+    assert not english.exclude(source__slug__in=["gfmd-2020-rt31", "flamant-lacroix-2023"]).exists()
+    page = client.get("/fr/lieux/amman/").text
+    assert '<blockquote lang="en">“Nearly half of Amman’s population are refugees.”</blockquote>' in page
+    assert "traduction de l’anglais par la rédaction" in page
+    english_page = client.get("/en/places/amman/").text
+    assert "Près de la moitié" not in english_page  # an English quote needs no translation there
+
+
+def test_locators_speak_the_pages_language(content):
+    from sources.models import Citation  # noqa: PLC0415 (kept beside the test that reads it)
+
+    figures = KeyFigure.objects.filter(practice__slug="riace", locator_fr="Fiche 1 (Riace), chiffres clés")
+    assert figures.exists() and {figure.locator_en for figure in figures} == {"Fiche 1 (Riace), key figures"}
+    annex = Citation.objects.filter(locator_fr__startswith="Annexe II").first()
+    assert annex.locator_en.startswith("Annex II « Additional Examples of Good Practices »")
+    assert not Citation.objects.filter(locator_fr__regex=r"\bp\. ?\d").exists()  # no page numbers
+
+
+def test_places_carry_labelled_reference_data_and_populations_only_where_certain(content, client):
+    from actors.models import Place  # noqa: PLC0415 (kept beside the test that reads it)
+
+    assert not Place.objects.filter(reference_year__isnull=True).exists()
+    with_population = Place.objects.exclude(population=None)
+    assert set(with_population.values_list("slug", flat=True)) == {
+        "riace",
+        "new-york",
+        "briancon",
+        "deir-alla",
+    }
+    for place in with_population:
+        assert place.population_source and place.population_year, place.slug
+        assert Claim.objects.filter(place=place, kind="population").exists(), place.slug
+    riace = Place.objects.get(slug="riace")
+    assert (riace.population, riace.size_band) == (2100, "small")
+    assert Place.objects.get(slug="paris").size_is_estimate
+    page = client.get("/fr/lieux/grenoble/").text
+    assert "Pays</dt><dd>France</dd>" in page
+    assert "estimation de la rédaction, 2026" in page
+    assert "données de référence de la rédaction (2026), non tirées des sources" in page
+    api = client.get("/api/v1/places/grenoble/").json()
+    assert api["reference_data"]["year"] == 2026 and "size_band" in api["reference_data"]["fields"]
+    assert api["size_band_estimated"] is True and api["population"] is None
+
+
+def test_key_figures_show_their_source_and_locator(content, client):
+    page = client.get("/fr/fiches/riace/").text
+    assert "Fiche 1 (Riace), chiffres clés" in page

@@ -94,7 +94,7 @@ def test_the_admin_needs_a_login_and_locks_out_password_guessing(client, django_
         assert response.status_code == 200 and "errornote" in response.text
     assert client.post(login, {"username": "curator", "password": "one-guess-too-many"}).status_code == 429
     locked = client.post(login, {"username": "curator", "password": "the-right-password-1"})
-    assert locked.status_code == 429 and "Too many failed login attempts" in locked.text
+    assert locked.status_code == 429 and "Trop de tentatives de connexion échouées" in locked.text
     assert client.get(reverse("admin:index")).status_code == 302
 
 

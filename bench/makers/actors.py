@@ -32,7 +32,7 @@ class Places(Maker):
             else:
                 name_fr = name_en = name
             description = self.words.text(1, 2, extra=(f"pays : {country}", f"country: {country}"))
-            fields = {}
+            fields = {"reference_year": 2026}
             if rng.random() < 0.5:
                 lat, lon = self.pools.centres.get(country) or (rng.uniform(-40, 60), rng.uniform(-120, 140))
                 fields["latitude"] = Decimal(f"{max(-89.9, min(89.9, lat + rng.uniform(-3, 3))):.6f}")
@@ -41,6 +41,7 @@ class Places(Maker):
                 fields["population"] = int(10 ** rng.uniform(2.5, 7))
                 fields["population_year"] = rng.randint(2010, 2023)
                 fields["population_source"] = "Données synthétiques (benchmark)"
+                fields["size_band"] = Place.band_of(fields["population"])
             if by_country[country] and rng.random() < 0.25:
                 fields["parent_id"] = rng.choice(by_country[country])
             rows.append(

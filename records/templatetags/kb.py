@@ -7,7 +7,10 @@ from django.urls import translate_url
 from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from records.countries import country_name
 
 register = template.Library()
 
@@ -133,3 +136,20 @@ def json_ld(context, record):
 @register.filter
 def verbose_name_of(record):
     return record._meta.verbose_name
+
+
+@register.filter
+def country(code):
+    """A country's name in the page's language, from its ISO 3166-1 code."""
+    return country_name(code) if code else ""
+
+
+@register.filter
+def intcomma_nbsp(number):
+    """2100 → « 2 100 » in French (narrow no-break space), “2,100” in English."""
+    if number is None:
+        return ""
+    grouped = f"{int(number):,}"
+    if (get_language() or "fr").startswith("fr"):
+        return grouped.replace(",", "\u202f")
+    return grouped

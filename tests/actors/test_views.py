@@ -11,7 +11,7 @@ def test_place_list_costs_the_same_whatever_the_number_of_places(client, django_
     parent = f.make_place()
     for _ in range(count):
         f.make_place(parent=parent)
-    with django_assert_num_queries(5):  # count + page + three facets
+    with django_assert_num_queries(6):  # count + page + four facets (country, kind, size, parent)
         assert client.get(reverse("actors:place-list")).status_code == 200
 
 

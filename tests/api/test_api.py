@@ -97,7 +97,14 @@ def test_translated_fields_are_objects_or_plain_strings_with_lang(client, one_of
 
 def test_details_embed_citations_and_claims_and_lists_stay_light(client, one_of_each):
     detail = client.get(reverse("api:network-detail", kwargs={"slug": "anvita"})).json()
-    assert detail["citations"][0].keys() == {"source", "locator", "quote", "quote_translation"}
+    assert detail["citations"][0].keys() == {
+        "source",
+        "locator",
+        "quote",
+        "quote_language",
+        "quote_translation",
+        "translation_language",
+    }
     assert detail["claims"][0]["slug"] == "anvita-founded"
     assert detail["memberships"][0] == {
         "slug": "anvita--grenoble--founder",
@@ -114,13 +121,22 @@ def test_details_embed_citations_and_claims_and_lists_stay_light(client, one_of_
 
 def test_source_detail_lists_every_record_citing_it(client):
     source = f.make_source(slug="lacroix-2020")
-    f.cite(f.make_network(slug="anvita", cited=False), source=source, locator="§ 2")
+    f.cite(
+        f.make_network(slug="anvita", cited=False),
+        source=source,
+        locator="§ 2, encadré",
+        locator_en="§ 2, box",
+    )
     f.cite(f.make_place(slug="grenoble", cited=False), source=source, locator="§ 3")
     cited_by = client.get(reverse("api:source-detail", kwargs={"slug": "lacroix-2020"})).json()["cited_by"]
-    assert sorted((c["record_kind"], c["record"], c["locator"]) for c in cited_by) == [
-        ("network", "anvita", "§ 2"),
-        ("place", "grenoble", "§ 3"),
+    assert sorted(
+        (c["record_kind"], c["record"], c["locator"]["fr"], c["locator"]["en"]) for c in cited_by
+    ) == [
+        ("network", "anvita", "§ 2, encadré", "§ 2, box"),
+        ("place", "grenoble", "§ 3", "§ 3"),
     ]
+    english = client.get(reverse("api:source-detail", kwargs={"slug": "lacroix-2020"}), {"lang": "en"}).json()
+    assert {c["record"]: c["locator"] for c in english["cited_by"]}["anvita"] == "§ 2, box"
 
 
 @pytest.mark.parametrize(

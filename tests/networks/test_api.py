@@ -103,3 +103,15 @@ def test_forum_detail_lists_its_events(client):
 def test_the_schema_validates_without_warnings(tmp_path):
     call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(tmp_path / "schema.yml"))
     assert (tmp_path / "schema.yml").read_text().startswith("openapi: 3.0.3")
+
+
+@pytest.mark.django_db
+def test_networks_left_uncoded_by_the_sources_are_found_with_undetermined(client):
+    f.make_network(slug="coded", scale="transnational", origin="co-opted", scope="generalist")
+    f.make_network(slug="uncoded", scale="transnational", origin="", scope="generalist")
+    listed = client.get("/api/v1/networks/", {"origin": "undetermined"}).json()["results"]
+    assert [network["slug"] for network in listed] == ["uncoded"]
+    assert [n["slug"] for n in client.get("/api/v1/networks/", {"origin": "co-opted"}).json()["results"]] == [
+        "coded"
+    ]
+    assert client.get("/api/v1/networks/", {"origin": ""}).status_code == 400

@@ -17,7 +17,7 @@ def test_network_list_costs_the_same_whatever_the_number_of_networks(
     client, django_assert_num_queries, count
 ):
     make_networks(count)
-    with django_assert_num_queries(9):  # count + page + typology matrix + six facets
+    with django_assert_num_queries(10):  # count + page + typology matrix + seven facets
         response = client.get(reverse("networks:network-list"))
     assert response.status_code == 200
 
@@ -64,22 +64,36 @@ def test_unpublished_network_is_not_found(client):
     assert client.get(network.get_absolute_url()).status_code == 404
 
 
-def test_home_shows_the_typology_matrix_with_counts(client, django_assert_max_num_queries):
-    f.make_network(scale="national", origin="spontaneous", scope="specialist")
-    f.make_network(scale="national", origin="spontaneous", scope="specialist")
-    f.make_network(scale="transnational", origin="co-opted", scope="generalist")
+def test_home_shows_lacroix_table_with_the_editors_codings_counted_apart(
+    client, django_assert_max_num_queries
+):
+    lacroix = {"in_typology_table": True}
+    f.make_network(scale="national", origin="spontaneous", scope="specialist", **lacroix)
+    f.make_network(scale="national", origin="spontaneous", scope="specialist", **lacroix)
+    f.make_network(scale="transnational", origin="co-opted", scope="generalist", **lacroix)
+    f.make_network(scale="national", origin="spontaneous", scope="specialist")  # the editors' inference
+    f.make_network(scale="transnational", origin="", scope="generalist")  # origin not determined
     with django_assert_max_num_queries(5):  # matrix, featured fiches and their places, timeline, themes
         response = client.get(reverse("home"))
-    matrix = {
-        (row["scale"], cell["origin"], scope["scope"]): scope["count"]
-        for row in response.context["matrix"]
+    matrix = response.context["matrix"]
+    cells = {
+        (row["scale"], cell["origin"], scope["scope"]): (scope["count"], scope["inferred"])
+        for row in matrix["rows"]
         for cell in row["cells"]
         for scope in cell["scopes"]
     }
-    assert matrix[("national", "spontaneous", "specialist")] == 2
-    assert matrix[("transnational", "co-opted", "generalist")] == 1
-    assert sum(matrix.values()) == 3
-    assert "?scale=national&amp;origin=spontaneous&amp;scope=specialist" in response.text
+    assert cells[("national", "spontaneous", "specialist")] == (2, 1)
+    assert cells[("transnational", "co-opted", "generalist")] == (1, 0)
+    assert (matrix["lacroix_total"], matrix["inferred_total"], matrix["undetermined"]) == (3, 1, 1)
+    assert "les 3 réseaux de son tableau" in response.text
+    assert (
+        "?in_typology_table=true&amp;scale=national&amp;origin=spontaneous&amp;scope=specialist"
+        in response.text
+    )
+    assert (
+        "?in_typology_table=false&amp;scale=national&amp;origin=spontaneous&amp;scope=specialist"
+        in response.text
+    )
 
 
 def test_forum_event_and_declaration_pages(client):

@@ -57,7 +57,7 @@ def test_fiche_page_sets_out_every_part(client, django_assert_max_num_queries):
         "<li>Créer des ateliers.</li>",
         "Le village revit.",
         "<strong>450</strong> réfugiés accueillis",
-        "« Riace est un village global »",
+        "«&nbsp;Riace est un village global&nbsp;»",
         'href="/fr/personnes/domenico-lucano/"',
         'href="https://example.org/riace"',
         "contestée",

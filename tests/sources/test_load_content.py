@@ -60,7 +60,8 @@ CITATION = {
     "model": "sources.citation",
     "fields": {
         "source": ["lacroix-2020"],
-        "locator": "p. 5",
+        "locator_fr": "§ 5",
+        "locator_en": "§ 5",
         "quote": "Grenoble (vert)",
         "quote_translation": "Grenoble (green)",
         "membership": ["anvita--grenoble--founder"],
