@@ -12,7 +12,8 @@ import pytest
 from django.conf import settings
 from django.db.models import Count
 
-from networks.models import Network
+from actors.models import Organisation, Person, Place
+from networks.models import Event, Forum, Membership, Network
 from practices.models import KeyFigure, Practice
 from records.search import searchable_models, stale_search_vectors
 from sources.check import content_problems, counts_table
@@ -256,8 +257,6 @@ def test_locators_speak_the_pages_language(content):
 
 
 def test_places_carry_labelled_reference_data_and_populations_only_where_certain(content, client):
-    from actors.models import Place  # noqa: PLC0415 (kept beside the test that reads it)
-
     assert not Place.objects.filter(reference_year__isnull=True).exists()
     with_population = Place.objects.exclude(population=None)
     assert set(with_population.values_list("slug", flat=True)) == {
@@ -284,3 +283,56 @@ def test_places_carry_labelled_reference_data_and_populations_only_where_certain
 def test_key_figures_show_their_source_and_locator(content, client):
     page = client.get("/fr/fiches/riace/").text
     assert "Fiche 1 (Riace), chiffres clés" in page
+
+
+def test_each_dispute_shows_on_every_record_it_touches(content):
+    def flagged(**subject):
+        claims = Claim.objects.filter(**subject)
+        return claims.exists() and all(claim.disputed for claim in claims)
+
+    # Calais: the three dates of the Jungle's end, on the event as on the place.
+    for subject in ({"event__slug": "calais-jungle-dismantling-2016"}, {"place__slug": "calais"}):
+        claims = Claim.objects.filter(kind="date", **subject)
+        assert {c.source.slug for c in claims} == {"lacroix-2020", "flamant-lacroix-2023", "ocu-10-exemples"}
+        assert all(claim.disputed for claim in claims), subject
+    # Quito, 2015 or 2016: on the event, the forum, the network, the place and the declaration.
+    for subject in (
+        {"event__slug": "global-mayoral-forum-2015-quito"},
+        {"forum__slug": "global-mayoral-forum"},
+        {"network__slug": "mayoral-forum"},
+        {"place__slug": "quito"},
+        {"declaration__slug": "quito-local-agenda"},
+    ):
+        assert flagged(kind="date", **subject), subject
+    # The Forum's founding, 2013 or 2014; ANVITA's founders, 8 or 9; Eurocities, 1986 or the 1990s.
+    assert flagged(kind="founding-year", network__slug="mayoral-forum")
+    assert flagged(kind="founding-year", forum__slug="global-mayoral-forum")
+    assert flagged(kind="founders", network__slug="anvita")
+    assert flagged(kind="founding-year", network__slug="eurocities")
+    counts = Claim.objects.filter(network__slug="anvita", kind="member-count", as_of_year=2018)
+    assert counts.count() >= 2 and all(claim.disputed for claim in counts)
+    # The prose says so, in both languages.
+    forum = Forum.objects.get(slug="global-mayoral-forum")
+    assert "2016" in forum.description_fr and "2016" in forum.description_en
+    event = Event.objects.get(slug="global-mayoral-forum-2015-quito")
+    assert "2015" not in event.name_fr and "disputée" in event.description_fr
+
+
+def test_records_say_one_thing_and_nothing_of_the_workshop(content):
+    # Grenoble is not made a member of Solidarity Cities on the strength of the guide's « villes solidaires ».
+    assert not Membership.objects.filter(network__slug="solidarity-cities", place__slug="grenoble").exists()
+    sanctuary = Claim.objects.get(slug="sanctuary-cities-us--founding-year--lacroix-2020")
+    assert "1979" not in sanctuary.value_fr and "1985" in sanctuary.value_fr + sanctuary.quote
+    assert not Claim.objects.filter(slug__regex=r"-(audit|x2)(-\d+)?$").exists()
+    problems = [str(p) for p in content_problems() if "internal word" in str(p)]
+    assert problems == []
+
+
+def test_small_facts_follow_the_sources(content):
+    mc2cm = Network.objects.get(slug="mc2cm")
+    for text in (mc2cm.summary_fr, mc2cm.history_fr or "", Place.objects.get(slug="sfax").description_fr):
+        assert "apprentissage par les pairs" not in text or "Sfax" not in text
+    assert Organisation.objects.get(slug="un-general-assembly").acronym == ""
+    anvita = Network.objects.get(slug="anvita")
+    assert "débat" in anvita.membership_note_fr
+    assert Person.objects.get(slug="eric-piolle").name == "Éric Piolle"
