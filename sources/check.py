@@ -103,7 +103,7 @@ NOT_PROSE = {"quote", "slug", "url", "website", "file_name", "identifier", "valu
 # Editorial words of French locators and notes that English text must not keep (outside « quoted titles »).
 FRENCH_EDITORIAL = re.compile(
     r"\b(encadré|titre|chiffres clés|Annexe|fin du guide|avant la section|Note de bas de page|Page de titre|"
-    r"Bibliographie|dans la section|citation de)\b",
+    r"Bibliographie|dans la section|citation de|(?:sous-)?rubrique)\b",
     re.IGNORECASE,
 )
 QUOTED = re.compile(r"«[^»]*»|“[^”]*”")
