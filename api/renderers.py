@@ -5,34 +5,7 @@ import io
 
 from rest_framework import renderers
 
-
-def flatten(row, prefix=""):
-    """One CSV row from a nested record: {"fr","en"} objects become _fr/_en columns, lists are joined by |."""
-    flat = {}
-    for key, value in row.items():
-        name = f"{prefix}{key}"
-        if isinstance(value, dict):
-            flat.update(flatten(value, f"{name}_"))
-        elif isinstance(value, list):
-            flat[name] = "|".join(
-                str(item.get("slug", item)) if isinstance(item, dict) else str(item) for item in value
-            )
-        else:
-            flat[name] = "" if value is None else value
-    return flat
-
-
-# A spreadsheet reads a cell that begins with one of these as a formula (or a formula's start).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def inert(value):
-    """A text cell a spreadsheet shows as text: formula-like text gets a leading apostrophe.
-
-    Numbers are left as they are (a negative number is a number, not a formula)."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+from records.tabular import flatten, inert
 
 
 class CSVRenderer(renderers.BaseRenderer):

@@ -53,8 +53,19 @@ def add_common_parameters(result, generator, request, public):
                         "name": "format",
                         "in": "query",
                         "required": False,
-                        "description": "Response format (also chosen with the Accept header).",
+                        "description": "Response format (also chosen with the Accept header). A list as CSV "
+                        "is the whole filtered list, without pages (the row count in X-Total-Count), "
+                        "with both languages as _fr / _en columns whatever lang says.",
                         "schema": {"type": "string", "enum": formats},
+                    }
+                )
+                parameters.append(
+                    {
+                        "name": "bom",
+                        "in": "query",
+                        "required": False,
+                        "description": "With format=csv: 1 starts the file with a byte-order mark (Excel).",
+                        "schema": {"type": "string", "enum": ["0", "1"]},
                     }
                 )
             for status, description in ERRORS.items():

@@ -336,13 +336,17 @@ class Words:
         return f"{self.rng.choice(FIRST_NAMES)} {self.rng.choice(LAST_NAMES)}"
 
     def locator(self):
+        """A locator in both languages (sections, never pages: the sources have none), as fields."""
         rng = self.rng
         kind = rng.random()
-        if kind < 0.4:
-            return f"p. {rng.randint(1, 120)}"
+        if kind < 0.3:
+            number = rng.randint(1, 60)
+            return {"locator_fr": f"note {number}", "locator_en": f"note {number}"}
         if kind < 0.7:
-            return f"§ {rng.randint(1, 6)}.{rng.randint(1, 5)} {rng.choice(LOCATOR_SECTIONS)}"
-        return f"Fiche {rng.randint(1, 10)}, {rng.choice(LOCATOR_SECTIONS)}"
+            text = f"§ {rng.randint(1, 6)}.{rng.randint(1, 5)} {rng.choice(LOCATOR_SECTIONS)}"
+        else:
+            text = f"Fiche {rng.randint(1, 10)}, {rng.choice(LOCATOR_SECTIONS)}"
+        return {"locator_fr": text, "locator_en": text.replace("encadré", "box")}
 
     def quote(self):
         obj, complement = self.pick(OBJECTS), self.pick(COMPLEMENTS)

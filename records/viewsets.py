@@ -1,12 +1,16 @@
 """The base of every resource's viewset: `?lang=` and `?format=` checked, Link and caching headers."""
 
 from django.conf import settings
+from django.http import StreamingHttpResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, viewsets
 from rest_framework.renderers import JSONRenderer
 
-from records.serializers import LANGUAGES
+from records.serializers import LANGUAGES, TranslatedField
+from records.tabular import csv_lines, flatten
+
+CSV_CHUNK = 500  # records serialised per batch of queries when a whole list is written as CSV
 
 
 class ApiBehaviour:
@@ -19,7 +23,7 @@ class ApiBehaviour:
 
     def accepted_parameters(self):
         """The query parameters this view reads: its FilterSet's, its pages', ordering, format, lang."""
-        accepted = {"format", "lang"}
+        accepted = {"format", "lang", "bom"}
         filterset = getattr(self, "filterset_class", None)
         if filterset is not None:
             accepted |= set(filterset.base_filters)
@@ -47,6 +51,11 @@ class ApiBehaviour:
                 "choices": ", ".join(LANGUAGES),
             }
             raise exceptions.ValidationError({"lang": [message]})
+        bom = request.query_params.get("bom")
+        if bom is not None and bom not in ("0", "1"):
+            raise exceptions.ValidationError(
+                {"bom": [_("Use bom=1 (a byte-order mark for Excel) or bom=0.")]}
+            )
 
     def perform_content_negotiation(self, request, force=False):
         requested = request.query_params.get("format")
@@ -99,3 +108,47 @@ class RecordViewSet(ApiBehaviour, viewsets.ReadOnlyModelViewSet):
         context = super().get_serializer_context()
         context["lang"] = self.request.query_params.get("lang") if self.request else None
         return context
+
+    def list(self, request, *args, **kwargs):
+        if request.accepted_renderer.format == "csv":
+            return self.csv_list(request)
+        return super().list(request, *args, **kwargs)
+
+    def csv_columns(self, serializer):
+        """The CSV header from the serializer's fields: a translated one gives name_fr and name_en."""
+        columns = []
+        for name, field in serializer.fields.items():
+            if isinstance(field, TranslatedField) or name == "html_url":
+                columns += [f"{name}_{language}" for language in LANGUAGES]
+            else:
+                columns.append(name)
+        return columns
+
+    def csv_list(self, request):
+        """Every row of the filtered list (no pages), streamed in batches of CSV_CHUNK records with
+        a constant number of queries per batch; the row count in X-Total-Count; both languages
+        whatever ?lang says, so that the columns are the same in every request."""
+        queryset = self.filter_queryset(self.get_queryset())
+        total = queryset.count()
+        context = {**self.get_serializer_context(), "lang": None}
+        serializer_class = self.get_serializer_class()
+        columns = self.csv_columns(serializer_class(context=context))
+
+        def rows():
+            for start in range(0, total, CSV_CHUNK):
+                batch = serializer_class(queryset[start : start + CSV_CHUNK], many=True, context=context)
+                yield from (flatten(row) for row in batch.data)
+
+        def lines():
+            if request.query_params.get("bom") == "1":
+                yield "\ufeff"
+            yield from csv_lines(columns, rows())
+
+        response = StreamingHttpResponse(
+            (line.encode("utf-8") for line in lines()), content_type="text/csv; charset=utf-8"
+        )
+        response["X-Total-Count"] = str(total)
+        response["Content-Disposition"] = (
+            f'attachment; filename="{request.path.rstrip("/").rsplit("/", 1)[-1]}.csv"'
+        )
+        return response

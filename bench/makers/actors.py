@@ -164,7 +164,7 @@ class Roles(Maker):
                         start_year=start,
                         end_year=end,
                         source_id=self.source(),
-                        locator=self.words.locator(),
+                        **self.words.locator(),
                         quote=f"{title_fr} : {quote[0]}",
                         quote_translation=f"{title_en}: {quote[1]}",
                         **fields,

@@ -120,11 +120,14 @@ class PracticeChildren(Maker):
                         KeyFigure,
                         practice_id=practice,
                         order=order,
-                        value=f"{self.rng.randint(2, 99_999):,}".replace(",", " "),
+                        **dict.fromkeys(
+                            ("value_fr", "value_en"),
+                            f"{self.rng.randint(2, 99_999):,}".replace(",", "\u00a0"),
+                        ),
                         label_fr=label[0],
                         label_en=label[1],
                         source_id=self.source(),
-                        locator=self.words.locator(),
+                        **self.words.locator(),
                     )
                 )
         for practice, count in zip(
@@ -144,7 +147,7 @@ class PracticeChildren(Maker):
                         speaker_label_fr=speaker[0],
                         speaker_label_en=speaker[1],
                         source_id=self.source(),
-                        locator=self.words.locator(),
+                        **self.words.locator(),
                         quote=quote[0],
                         quote_translation=quote[1],
                     )

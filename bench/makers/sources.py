@@ -5,6 +5,7 @@ from decimal import Decimal
 from bench.makers.base import Maker, choice_weights
 from bench.makers.draws import Picker, spread
 from bench.words import FIGURE_LABELS, MONTHS, OBJECTS
+from sources.check import TIME_BOUND_KINDS
 from sources.models import CITED, SUBJECT, Citation, Claim
 
 
@@ -25,7 +26,7 @@ class Citations(Maker):
                         self.build(
                             Citation,
                             source_id=self.source(),
-                            locator=self.words.locator(),
+                            **self.words.locator(),
                             quote=quote[0],
                             quote_translation=quote[1],
                             **{f"{field}_id": record},
@@ -132,14 +133,25 @@ class Claims(Maker):
                     note_en=note[1],
                     disputed=disputed,
                     source_id=source,
-                    locator=self.words.locator(),
+                    **self.words.locator(),
                     quote=f"{quote[0]} ({value_fr})",
                     quote_translation=f"{quote[1]} ({value_en})",
                     **{f"{field}_id": subject},
                     **self.record_fields(),
                 )
             )
+        # Every claim of a dispute is flagged (the content check's rule): siblings of a flagged claim too.
+        disputed = {self.dispute_key(row) for row in rows if row.disputed}
+        for row in rows:
+            if self.dispute_key(row) in disputed:
+                row.disputed = True
         self.insert(Claim, rows)
+
+    @staticmethod
+    def dispute_key(claim):
+        subject = SUBJECT.field_of(claim)
+        key = (subject, getattr(claim, f"{subject}_id"), claim.kind)
+        return (*key, claim.as_of_year) if claim.kind in TIME_BOUND_KINDS else key
 
     # ----- all of it
 
