@@ -64,7 +64,8 @@ class StrictOrderingFilter(filters.OrderingFilter):
                 raise exceptions.ValidationError(
                     {"ordering": [message % {"fields": ", ".join(wrong), "choices": choices}]}
                 )
-            return [*fields, "slug"]  # a stable tie-breaker
+            tie_breaker = "slug" if any(f.name == "slug" for f in queryset.model._meta.fields) else "pk"
+            return [*fields, tie_breaker]  # a stable order
         return self.get_default_ordering(view)
 
     def get_schema_operation_parameters(self, view):

@@ -29,11 +29,17 @@ class Pagination(pagination.PageNumberPagination):
             )
         return int(raw)
 
-    def paginate_queryset(self, queryset, request, view=None):
+    def check_parameters(self, request):
+        """A 400 for a malformed `page` or `page_size` (also where they do not apply: a whole CSV)."""
         raw = request.query_params.get(self.page_query_param)
         if raw is not None and (not is_small_number(raw) or int(raw) < 1):
             message = _("Must be a whole number from 1; got %(value)r.")
             raise exceptions.ValidationError({"page": [message % {"value": raw}]})
+        self.get_page_size(request)
+        return raw
+
+    def paginate_queryset(self, queryset, request, view=None):
+        raw = self.check_parameters(request)
         try:
             return super().paginate_queryset(queryset, request, view)
         except exceptions.NotFound:

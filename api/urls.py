@@ -22,6 +22,8 @@ router = DefaultRouter()
 router.include_format_suffixes = False
 for kind in IN_API:  # records.kinds: the resource of each kind, served by <app>.api.<Model>ViewSet
     router.register(kind.api_path, import_string(kind.viewset_path), basename=kind.model_name)
+# Every citation in one list (citations are not records: no page, no slug; an id).
+router.register("citations", import_string("sources.api.CitationViewSet"), basename="citation")
 
 app_name = "api"
 urlpatterns = [

@@ -92,22 +92,8 @@ class ApiBehaviour:
         return response
 
 
-class RecordViewSet(ApiBehaviour, viewsets.ReadOnlyModelViewSet):
-    """Read-only list and detail by slug, listed in slug order unless `?ordering=` says otherwise."""
-
-    lookup_field = "slug"
-    ordering = ["slug"]
-    detail_serializer_class = None
-
-    def get_serializer_class(self):
-        if self.action == "retrieve" and self.detail_serializer_class is not None:
-            return self.detail_serializer_class
-        return super().get_serializer_class()
-
-    def get_serializer_context(self):
-        context = super().get_serializer_context()
-        context["lang"] = self.request.query_params.get("lang") if self.request else None
-        return context
+class CSVLists:
+    """A list asked as CSV is the whole filtered list, streamed (see csv_list)."""
 
     def list(self, request, *args, **kwargs):
         if request.accepted_renderer.format == "csv":
@@ -128,6 +114,8 @@ class RecordViewSet(ApiBehaviour, viewsets.ReadOnlyModelViewSet):
         """Every row of the filtered list (no pages), streamed in batches of CSV_CHUNK records with
         a constant number of queries per batch; the row count in X-Total-Count; both languages
         whatever ?lang says, so that the columns are the same in every request."""
+        if self.paginator is not None and hasattr(self.paginator, "check_parameters"):
+            self.paginator.check_parameters(request)  # malformed values are errors even when unused
         queryset = self.filter_queryset(self.get_queryset())
         total = queryset.count()
         context = {**self.get_serializer_context(), "lang": None}
@@ -152,3 +140,21 @@ class RecordViewSet(ApiBehaviour, viewsets.ReadOnlyModelViewSet):
             f'attachment; filename="{request.path.rstrip("/").rsplit("/", 1)[-1]}.csv"'
         )
         return response
+
+
+class RecordViewSet(CSVLists, ApiBehaviour, viewsets.ReadOnlyModelViewSet):
+    """Read-only list and detail by slug, listed in slug order unless `?ordering=` says otherwise."""
+
+    lookup_field = "slug"
+    ordering = ["slug"]
+    detail_serializer_class = None
+
+    def get_serializer_class(self):
+        if self.action == "retrieve" and self.detail_serializer_class is not None:
+            return self.detail_serializer_class
+        return super().get_serializer_class()
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        context["lang"] = self.request.query_params.get("lang") if self.request else None
+        return context

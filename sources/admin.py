@@ -92,8 +92,8 @@ class SourceAdmin(RecordAdmin):
 
 @admin.register(Citation)
 class CitationAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "target", "source", "locator"]
-    list_filter = ["source"]
+    list_display = ["__str__", "target", "source", "locator", "field"]
+    list_filter = ["source", "quote_language"]
     search_fields = ["quote", "locator"]
     list_select_related = ["source", *CITED.fields]
     autocomplete_fields = ["source", *CITED.fields]

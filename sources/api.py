@@ -1,7 +1,9 @@
-from records.viewsets import RecordViewSet
+from rest_framework import viewsets
+
+from records.viewsets import ApiBehaviour, CSVLists, RecordViewSet
 from sources import serializers
-from sources.filters import ClaimFilter, SourceFilter
-from sources.models import Claim, Source
+from sources.filters import CitationFilter, ClaimFilter, SourceFilter
+from sources.models import Citation, Claim, Source
 
 
 class SourceViewSet(RecordViewSet):
@@ -27,3 +29,16 @@ class ClaimViewSet(RecordViewSet):
 
     def get_queryset(self):
         return Claim.objects.published().for_listing()
+
+
+class CitationViewSet(CSVLists, ApiBehaviour, viewsets.ReadOnlyModelViewSet):
+    """Every citation of a published record, in one list: the record, the source, the locator, the
+    verbatim quote with its language and translation, and the field it supports where it supports one."""
+
+    serializer_class = serializers.CitationRecordSerializer
+    filterset_class = CitationFilter
+    ordering = ["id"]
+    ordering_fields = ["id"]
+
+    def get_queryset(self):
+        return Citation.objects.for_listing()

@@ -66,6 +66,8 @@ def content_problems(sources_dir=None):
             continue
         where = f"citation {citation.pk} of {label_of(target) if target else '?'}"
         problems.extend(sourced_problems(citation, where))
+        if citation.field and target is not None:
+            problems.extend(field_problems(citation, target, where))
     for label in SELF_SOURCED_MODELS:
         for obj in content_model(label)._default_manager.select_related("source"):
             problems.extend(sourced_problems(obj, label_of(obj)))
@@ -240,6 +242,20 @@ def french_in_english_problems():
                 if found:
                     problems.append(Problem(label_of(obj), f"French word «{found.group()}» in {name}_en"))
     return problems
+
+
+def field_problems(citation, target, where):
+    """A citation tied to a field names a field of its record, and its quote states the value."""
+    try:
+        field = target._meta.get_field(citation.field)
+    except Exception:  # noqa: BLE001 (FieldDoesNotExist and the like: any unknown name is the problem)
+        return [Problem(where, f"supports «{citation.field}», which is not a field of the record")]
+    value = getattr(target, field.attname, None)
+    if value in (None, ""):
+        return [Problem(where, f"supports «{citation.field}», which is empty on the record")]
+    if isinstance(value, int) and not re.search(rf"(?<!\d){value}(?!\d)", " ".join(citation.quote.split())):
+        return [Problem(where, f"supports «{citation.field}» = {value}, which its quote does not state")]
+    return []
 
 
 def sourced_problems(obj, where):

@@ -1,9 +1,12 @@
 """The FilterSets of sources and claims."""
 
+import django_filters
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from records.filters import ChoiceInFilter, SearchFilterSet, SlugInFilter, TrueFalseFilter
-from sources.models import Claim, Source
+from records.models import Language
+from sources.models import CITED, Citation, Claim, Source
 
 
 class SourceFilter(SearchFilterSet):
@@ -25,3 +28,32 @@ class ClaimFilter(SearchFilterSet):
     class Meta:
         model = Claim
         fields = ["kind", "source", "disputed", "network", "place", "search"]
+
+
+class CitationFilter(SearchFilterSet):
+    search_fields = ("quote", "quote_translation", "locator_fr", "locator_en")
+    record_kind = ChoiceInFilter(
+        choices=[(name, name) for name in CITED.fields],
+        method="filter_record_kind",
+        label=_("kind of record"),
+    )
+    record = SlugInFilter(method="filter_record", label=_("record (slug)"))
+    source = SlugInFilter(field_name="source__slug", label=_("source"))
+    field = django_filters.CharFilter(field_name="field", label=_("field supported (blank: the record)"))
+    quote_language = ChoiceInFilter(choices=Language.choices, label=_("language of the quote"))
+
+    class Meta:
+        model = Citation
+        fields = ["record_kind", "record", "source", "field", "quote_language", "search"]
+
+    def filter_record_kind(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(Q(*[Q(**{f"{kind}__isnull": False}) for kind in value], _connector=Q.OR))
+
+    def filter_record(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(
+            Q(*[Q(**{f"{kind}__slug__in": value}) for kind in CITED.fields], _connector=Q.OR)
+        )

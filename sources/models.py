@@ -131,12 +131,30 @@ class CitationQuerySet(models.QuerySet):
     def with_targets(self):
         return self.select_related("source", *CITED.fields)
 
+    def for_listing(self):
+        """The citations resource: every citation of a published record, with the source and the
+        record's slug as `record_slug` (one indexed subquery per kind, as ClaimQuerySet.for_listing)."""
+        slugs = [
+            Subquery(kind.model._base_manager.filter(pk=OuterRef(f"{kind.arc_field}_id")).values("slug")[:1])
+            for kind in CITABLE
+        ]
+        return self.public().select_related("source").annotate(record_slug=Coalesce(*slugs)).order_by("pk")
+
 
 class Citation(Sourced, foreign_keys_to(CITABLE, "citations")):
     """Attaches a source (locator + verbatim quote) to exactly one record of any kind."""
 
     source = models.ForeignKey(
         Source, verbose_name=_("source"), on_delete=models.PROTECT, related_name="citations"
+    )
+    field = models.CharField(
+        _("field supported"),
+        max_length=60,
+        blank=True,
+        help_text=_(
+            "The record's field whose value the quote states (e.g. founded_year); "
+            "blank when the quote supports the record as a whole."
+        ),
     )
 
     objects = CitationQuerySet.as_manager()

@@ -5,7 +5,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from records.serializers import RecordSerializer, TranslatedField, record_fields, slug_field
-from sources.models import SUBJECT, Citation, Claim, Source
+from sources.models import CITED, SUBJECT, Citation, Claim, Source
 
 # Where a sourced value comes from: the section (editorial words translated), the quote in its own
 # language, and the editors' translation into the other language.
@@ -131,3 +131,23 @@ class ClaimSerializer(QuoteFields, RecordSerializer):
         if hasattr(obj, "subject_slug"):  # ClaimQuerySet.for_listing
             return obj.subject_slug
         return obj.subject.slug
+
+
+class CitationRecordSerializer(QuoteFields, serializers.ModelSerializer):
+    """A row of the citations resource: the record cited, the source, the quote, the field supported."""
+
+    record_kind = serializers.SerializerMethodField()
+    record = serializers.SerializerMethodField()
+    source = slug_field()
+
+    class Meta:
+        model = Citation
+        fields = ["id", "record_kind", "record", "field", "source", *QUOTE_FIELDS]
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_record_kind(self, obj):
+        return CITED.field_of(obj)
+
+    @extend_schema_field(OpenApiTypes.STR)
+    def get_record(self, obj):
+        return obj.record_slug

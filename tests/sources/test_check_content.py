@@ -131,3 +131,16 @@ def test_a_quote_without_its_language_is_reported():
     assert messages(content_problems()) == [
         f"citation {citation.pk} of networks.network mute: quote without a language (quote_language)"
     ]
+
+
+def test_a_citation_tied_to_a_field_must_state_its_value():
+    network = f.make_network(slug="anvita", cited=False, founded_year=2018)
+    good, bad, wrong = f.cite(network, quote="créée en 2018"), f.cite(network, quote="créée"), f.cite(network)
+    for citation, field in ((good, "founded_year"), (bad, "founded_year"), (wrong, "colour")):
+        citation.field = field
+        citation.save()
+    where = "of networks.network anvita: supports"
+    assert sorted(messages(content_problems())) == [
+        f"citation {bad.pk} {where} «founded_year» = 2018, which its quote does not state",
+        f"citation {wrong.pk} {where} «colour», which is not a field of the record",
+    ]
