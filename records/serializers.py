@@ -46,8 +46,9 @@ def slug_field(**kwargs):
 
 
 def record_fields(*fields):
-    """A record's columns in the API's order: slug and type first, its page and last change last."""
-    return ["slug", "type", *fields, "html_url", "updated_at"]
+    """A record's columns in the API's order: slug and type first; then the language it was drawn up
+    in (the other language's text is the editors' translation), its page and its last change."""
+    return ["slug", "type", *fields, "original_language", "html_url", "updated_at"]
 
 
 class RecordSerializer(serializers.ModelSerializer):

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.http import StreamingHttpResponse
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from rest_framework import exceptions, viewsets
 from rest_framework.renderers import JSONRenderer
@@ -33,6 +34,15 @@ class ApiBehaviour:
         if getattr(self, "ordering_fields", None):
             accepted.add("ordering")
         return accepted
+
+    def dispatch(self, request, *args, **kwargs):
+        """`?lang=` sets the language of the whole response, errors and Content-Language included
+        (before throttling, so a 429 speaks it too); otherwise Accept-Language decides."""
+        lang = request.GET.get("lang")
+        if lang in LANGUAGES:
+            translation.activate(lang)
+            request.LANGUAGE_CODE = lang
+        return super().dispatch(request, *args, **kwargs)
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)

@@ -433,3 +433,21 @@ def test_the_accepted_parameters_are_the_resources_own(client, one_of_each):
         "x"
     ][0]
     assert french.startswith("Paramètre inconnu")
+
+
+def test_lang_sets_the_language_of_errors_and_content_language_over_accept_language(client):
+    english = client.get(reverse("api:network-list"), {"lang": "en", "scale": "x"}, HTTP_ACCEPT_LANGUAGE="fr")
+    assert english.status_code == 400 and english["Content-Language"] == "en"
+    assert english.json()["detail"].startswith("Invalid parameter")
+    french = client.get(reverse("api:network-list"), {"lang": "fr", "scale": "x"}, HTTP_ACCEPT_LANGUAGE="en")
+    assert french["Content-Language"] == "fr" and french.json()["detail"].startswith("Paramètre invalide")
+    listed = client.get(reverse("api:theme-list"), {"lang": "en"}, HTTP_ACCEPT_LANGUAGE="fr")
+    assert listed.status_code == 200 and listed["Content-Language"] == "en"
+
+
+def test_every_record_says_the_language_it_was_drawn_up_in(client):
+    f.make_network(slug="anvita")
+    f.make_place(slug="amman", original_language="en")
+    assert client.get(reverse("api:network-list")).json()["results"][0]["original_language"] == "fr"
+    amman = client.get(reverse("api:place-detail", kwargs={"slug": "amman"})).json()
+    assert amman["original_language"] == "en"
