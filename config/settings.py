@@ -328,6 +328,7 @@ SPECTACULAR_SETTINGS = {
 }
 KB_LICENCE = "CC BY 4.0 (editors' texts and structure); quotes remain under their sources' terms"
 KB_LICENCE_URL = "https://creativecommons.org/licenses/by/4.0/"
+KB_LICENCE_ID = "CC-BY-4.0"  # its SPDX identifier, as the data package names it (api/datapackage.py)
 KB_CITATION = (
     "Réseaux de villes hospitalières — base de connaissances (hospitable-city networks knowledge base)"  # noqa: E501
 )

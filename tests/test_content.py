@@ -4,19 +4,23 @@ With KB_SOURCE_TEXTS_DIR (CI sets it) or ../shared/seeds present, every quote is
 verbatim against its source document.
 """
 
+import csv
 import json
 import os
 from pathlib import Path
 
+import frictionless
 import pytest
 from django.conf import settings
 from django.db.models import Count
 
 from actors.models import Organisation, Person, Place
+from api.datapackage import build_datapackage, package_kinds, resource_name
 from networks.models import Event, Forum, Membership, Network
 from practices.models import KeyFigure, Practice
 from records.search import searchable_models, stale_search_vectors
 from sources.check import content_problems, counts_table
+from sources.export import exported_records
 from sources.load import ContentError, clear_content, default_fixture_paths, load_content
 from sources.models import SUBJECT, Claim
 
@@ -144,6 +148,18 @@ def test_disagreements_between_sources_are_kept_side_by_side(content):
     assert all(claim.disputed for claim in quito)
     founders = Claim.objects.filter(network__slug="anvita", kind="founders")
     assert {"lacroix-2020", "flamant-lacroix-2023"} <= {claim.source.slug for claim in founders}
+
+
+def test_the_whole_content_is_a_valid_data_package_of_the_dumps_records(content, tmp_path):
+    build_datapackage(tmp_path, "1")
+    report = frictionless.validate(str(tmp_path / "datapackage.json"))
+    assert report.valid, report.flatten(["resourceName", "rowNumber", "fieldName", "type", "note"])
+    for kind in package_kinds():
+        with (tmp_path / f"{resource_name(kind)}.csv").open(encoding="utf-8", newline="") as handle:
+            written = sum(1 for _row in csv.reader(handle)) - 1
+        assert written == sum(1 for _record in exported_records(kind.model, public=True)), kind.label
+    with (tmp_path / "networks.csv").open(encoding="utf-8", newline="") as handle:
+        assert sum(1 for _row in csv.DictReader(handle)) == Network.objects.published().count()
 
 
 def test_the_counts_table_in_the_docs_matches_the_content(content):
