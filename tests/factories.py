@@ -33,9 +33,12 @@ def make_source(**fields):
     return Source.objects.create(**{**defaults, **fields})
 
 
-def cite(record, source=None, quote="une citation", locator="§ 1", translation="a quote", locator_en=None):
+def cite(
+    record, source=None, quote="une citation", locator="§ 1", translation="a quote", locator_en=None, **extra
+):
     field = type(record)._meta.model_name
     return Citation.objects.create(
+        **extra,
         source=source or make_source(),
         locator_fr=locator,
         locator_en=locator if locator_en is None else locator_en,

@@ -66,6 +66,8 @@ SLUGS = {  # the last part of a detail route's name -> a published record's slug
     "source-detail": "lacroix-2020",
     "claim-detail": "anvita-founded",
 }
+PKS = {"citation-detail": 900_001}  # routes by id: an id the dataset gives a record (see create_dataset)
+MISSING_PK = 999_999
 RENAMED = {"network-detail": "villes-accueillantes"}  # an old slug that redirects (301)
 MISSING_SLUG = "atlantis"
 RECORD_SLUGS = {  # model label -> slugs in the dataset (filters draw from these and from missing ones)
@@ -158,6 +160,7 @@ def create_dataset():
         disputed=True,
         **f.both("value", "2019", "2019"),
     )
+    f.cite(anvita, source=source, pk=PKS["citation-detail"])
     SlugRedirect.objects.create(model="networks.network", old_slug="villes-accueillantes", new_slug="anvita")
 
 
@@ -299,6 +302,8 @@ def build_targets():
             variants = [({"slug": SLUGS[short]}, "detail"), ({"slug": MISSING_SLUG}, "detail, missing slug")]
             if short in RENAMED:
                 variants.append(({"slug": RENAMED[short]}, "detail, renamed slug"))
+        elif arguments == ("pk",) and short in PKS:
+            variants = [({"pk": PKS[short]}, "detail"), ({"pk": MISSING_PK}, "detail, missing slug")]
         else:
             unfilled.append(name)
             continue
@@ -510,7 +515,7 @@ def target_for(path):
 
 
 def test_every_route_is_fuzzed():
-    assert not UNFILLED, f"routes whose arguments the fuzzer cannot fill (add a slug to SLUGS): {UNFILLED}"
+    assert not UNFILLED, f"routes the fuzzer cannot fill (add a slug to SLUGS or an id to PKS): {UNFILLED}"
     names = {target.name for target in TARGETS}
     for expected in ("home", "search", "sitemap", "robots", "api:network-list", "api:dump", "api:schema"):
         assert expected in names
