@@ -1,10 +1,10 @@
 from actors import serializers
 from actors.filters import OrganisationFilter, PersonFilter, PlaceFilter
 from actors.models import Organisation, Person, Place
-from records.viewsets import RecordViewSet
+from sources.api import ClaimedRecordViewSet
 
 
-class PlaceViewSet(RecordViewSet):
+class PlaceViewSet(ClaimedRecordViewSet):
     """Cities, towns, villages, arrondissements, regions… (coordinates are editors' reference data)."""
 
     serializer_class = serializers.PlaceSerializer
@@ -18,7 +18,7 @@ class PlaceViewSet(RecordViewSet):
         return Place.objects.published().for_listing()
 
 
-class OrganisationViewSet(RecordViewSet):
+class OrganisationViewSet(ClaimedRecordViewSet):
     """International organisations, UN agencies, NGOs, donors, research bodies, parties."""
 
     serializer_class = serializers.OrganisationSerializer
@@ -32,7 +32,7 @@ class OrganisationViewSet(RecordViewSet):
         return Organisation.objects.published()
 
 
-class PersonViewSet(RecordViewSet):
+class PersonViewSet(ClaimedRecordViewSet):
     """Mayors, officials and activists named as actors, with dated roles."""
 
     serializer_class = serializers.PersonSerializer

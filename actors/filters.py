@@ -1,10 +1,11 @@
 from django.utils.translation import gettext_lazy as _
 
 from actors.models import Organisation, Person, Place
-from records.filters import ChoiceInFilter, CountryFilter, SearchFilterSet, records_in
+from records.filters import ChoiceInFilter, CountryFilter, records_in
+from sources.filters import ClaimedFilterSet
 
 
-class PlaceFilter(SearchFilterSet):
+class PlaceFilter(ClaimedFilterSet):
     search_fields = Place.search_fields
     country = CountryFilter(field_name="country", label=_("country"))
     kind = ChoiceInFilter(choices=Place.Kind.choices, label=_("kind"))
@@ -18,22 +19,22 @@ class PlaceFilter(SearchFilterSet):
 
     class Meta:
         model = Place
-        fields = ["country", "kind", "size", "network", "parent", "search"]
+        fields = ["country", "kind", "size", "network", "parent", "disputed", "search"]
 
 
-class OrganisationFilter(SearchFilterSet):
+class OrganisationFilter(ClaimedFilterSet):
     search_fields = Organisation.search_fields
     kind = ChoiceInFilter(choices=Organisation.Kind.choices, label=_("kind"))
     country = CountryFilter(field_name="country", label=_("country"))
 
     class Meta:
         model = Organisation
-        fields = ["kind", "country", "search"]
+        fields = ["kind", "country", "disputed", "search"]
 
 
-class PersonFilter(SearchFilterSet):
+class PersonFilter(ClaimedFilterSet):
     search_fields = Person.search_fields
 
     class Meta:
         model = Person
-        fields = ["search"]
+        fields = ["disputed", "search"]

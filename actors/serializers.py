@@ -7,12 +7,11 @@ from actors.models import Organisation, Person, Place, Role
 from networks.serializers import EmbeddedMembershipSerializer
 from records.serializers import (
     TRANSLATED_SCHEMA,
-    RecordSerializer,
     TranslatedField,
     record_fields,
     slug_field,
 )
-from sources.serializers import QUOTE_FIELDS, QuoteFields, SourcedRecordSerializer
+from sources.serializers import QUOTE_FIELDS, ClaimedRecordSerializer, QuoteFields, SourcedRecordSerializer
 
 REFERENCE_NOTE = _("editors' reference data, not taken from the sources")
 REFERENCE_DATA_SCHEMA = {
@@ -29,7 +28,7 @@ REFERENCE_DATA_SCHEMA = {
 }
 
 
-class PlaceSerializer(RecordSerializer):
+class PlaceSerializer(ClaimedRecordSerializer):
     name = TranslatedField()
     parent = slug_field(allow_null=True)
     size_band_estimated = serializers.BooleanField(source="size_is_estimate", read_only=True)
@@ -50,6 +49,7 @@ class PlaceSerializer(RecordSerializer):
             "population_year",
             "population_source",
             "reference_data",
+            "disputed_fields",
         )
 
     @extend_schema_field(REFERENCE_DATA_SCHEMA)
@@ -84,12 +84,12 @@ class PlaceDetailSerializer(PlaceSerializer, SourcedRecordSerializer):
         ]
 
 
-class OrganisationSerializer(RecordSerializer):
+class OrganisationSerializer(ClaimedRecordSerializer):
     name = TranslatedField()
 
     class Meta:
         model = Organisation
-        fields = record_fields("name", "acronym", "kind", "country", "website")
+        fields = record_fields("name", "acronym", "kind", "country", "website", "disputed_fields")
 
 
 class OrganisationDetailSerializer(OrganisationSerializer, SourcedRecordSerializer):
@@ -121,10 +121,10 @@ class RoleSerializer(QuoteFields, serializers.ModelSerializer):
         ]
 
 
-class PersonSerializer(RecordSerializer):
+class PersonSerializer(ClaimedRecordSerializer):
     class Meta:
         model = Person
-        fields = record_fields("name")
+        fields = record_fields("name", "disputed_fields")
 
 
 class PersonDetailSerializer(PersonSerializer, SourcedRecordSerializer):

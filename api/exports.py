@@ -41,9 +41,27 @@ def membership_graph(memberships):
                 "role": membership.role,
                 "start_year": membership.start_year,
                 "end_year": membership.end_year,
+                "status": membership.status,
+                "status_as_of": membership.status_as_of,
             }
         )
     return nodes, edges
+
+
+# What a node carries besides its name: its country, and a network's typology (None where it has none).
+NODE_ATTRIBUTES = [
+    ("country", "string"),
+    ("scale", "string"),
+    ("origin", "string"),
+    ("scope", "string"),
+    ("in_typology_table", "boolean"),
+]
+
+
+def node_attributes(record):
+    """Country (ISO code, "" when unknown) of every node; scale, origin, scope ("" = not determined) and
+    in_typology_table of a network, None for the others."""
+    return {name: getattr(record, name, None) for name, _kind in NODE_ATTRIBUTES}
 
 
 def node_json(record, request, lang):
@@ -53,6 +71,7 @@ def node_json(record, request, lang):
         "type": record._meta.model_name,
         "slug": record.slug,
         "label": (name[lang] or name["fr"]) if lang else name,
+        **node_attributes(record),
         "html_url": html_urls(request, record),
     }
 
@@ -146,9 +165,12 @@ class GraphMLView(GraphMixin):
             ("label_fr", "node", "string"),
             ("label_en", "node", "string"),
             ("url", "node", "string"),
+            *((name, "node", kind) for name, kind in NODE_ATTRIBUTES),
             ("role", "edge", "string"),
             ("start_year", "edge", "int"),
             ("end_year", "edge", "int"),
+            ("status", "edge", "string"),
+            ("status_as_of", "edge", "int"),
             ("slug", "edge", "string"),
         ]
         for name, domain, kind in keys:
@@ -167,13 +189,18 @@ class GraphMLView(GraphMixin):
             }
             for name, value in values.items():
                 ElementTree.SubElement(node, "data", key=f"node_{name}").text = xml_text(value)
+            for name, value in node_attributes(record).items():
+                if value is not None:  # a place has no typology: no value rather than a false one
+                    text = str(value).lower() if isinstance(value, bool) else xml_text(value)
+                    ElementTree.SubElement(node, "data", key=f"node_{name}").text = text
         for edge in edges:
             element = ElementTree.SubElement(
                 graph, "edge", id=edge["id"], source=edge["source"], target=edge["target"]
             )
             ElementTree.SubElement(element, "data", key="edge_slug").text = xml_text(edge["id"])
             ElementTree.SubElement(element, "data", key="edge_role").text = xml_text(edge["role"])
-            for name in ("start_year", "end_year"):
+            ElementTree.SubElement(element, "data", key="edge_status").text = xml_text(edge["status"])
+            for name in ("start_year", "end_year", "status_as_of"):
                 if edge[name] is not None:
                     ElementTree.SubElement(element, "data", key=f"edge_{name}").text = str(edge[name])
         body = ElementTree.tostring(root, encoding="utf-8", xml_declaration=True)

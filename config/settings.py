@@ -324,6 +324,7 @@ SPECTACULAR_SETTINGS = {
         "ClaimKindEnum": "sources.models.Claim.Kind",
         "LanguageEnum": "records.models.Language",
         "PracticeStatusEnum": "practices.models.Practice.Status",
+        "MembershipStatusEnum": "networks.models.Membership.Status",
     },
 }
 KB_LICENCE = "CC BY 4.0 (editors' texts and structure); quotes remain under their sources' terms"

@@ -4,20 +4,35 @@ from networks import serializers
 from networks.filters import DeclarationFilter, EventFilter, ForumFilter, MembershipFilter, NetworkFilter
 from networks.models import Declaration, Event, Forum, Membership, Network, memberships_prefetch
 from records.viewsets import RecordViewSet
+from sources.api import ClaimedRecordViewSet
 
 
-class NetworkViewSet(RecordViewSet):
+class NetworkViewSet(ClaimedRecordViewSet):
     """Networks with Lacroix's typology (scale, origin, scope)."""
 
     serializer_class = serializers.NetworkSerializer
     detail_serializer_class = serializers.NetworkDetailSerializer
     filterset_class = NetworkFilter
-    ordering_fields = ["slug", "name_fr", "name_en", "founded_year", "scale", "origin", "scope"]
+    ordering_fields = [
+        "slug",
+        "name_fr",
+        "name_en",
+        "founded_year",
+        "scale",
+        "origin",
+        "scope",
+        "members_listed",
+    ]
 
     def get_queryset(self):
         if self.action == "retrieve":
-            return Network.objects.published().for_detail().prefetch_related(memberships_prefetch())
-        return Network.objects.published().select_related("parent")
+            return (
+                Network.objects.published()
+                .for_detail()
+                .with_members_listed()
+                .prefetch_related(memberships_prefetch())
+            )
+        return Network.objects.published().select_related("parent").with_coverage()
 
 
 class MembershipViewSet(RecordViewSet):
@@ -26,7 +41,7 @@ class MembershipViewSet(RecordViewSet):
     serializer_class = serializers.MembershipSerializer
     detail_serializer_class = serializers.MembershipDetailSerializer
     filterset_class = MembershipFilter
-    ordering_fields = ["slug", "start_year", "end_year", "role"]
+    ordering_fields = ["slug", "start_year", "end_year", "role", "status"]
 
     def get_queryset(self):
         if self.action == "retrieve":
@@ -34,7 +49,7 @@ class MembershipViewSet(RecordViewSet):
         return Membership.objects.published().for_listing()
 
 
-class ForumViewSet(RecordViewSet):
+class ForumViewSet(ClaimedRecordViewSet):
     """Forum series: the Global Mayoral Forum, the GFMD, the Rabat Process…"""
 
     serializer_class = serializers.ForumSerializer
@@ -49,7 +64,7 @@ class ForumViewSet(RecordViewSet):
         return Forum.objects.published()
 
 
-class EventViewSet(RecordViewSet):
+class EventViewSet(ClaimedRecordViewSet):
     """Editions of forums, summits, conventions and meetings."""
 
     serializer_class = serializers.EventSerializer
@@ -64,7 +79,7 @@ class EventViewSet(RecordViewSet):
         return Event.objects.published().for_listing()
 
 
-class DeclarationViewSet(RecordViewSet):
+class DeclarationViewSet(ClaimedRecordViewSet):
     """Declarations, charters, pacts, strategies, laws and tools."""
 
     serializer_class = serializers.DeclarationSerializer

@@ -9,6 +9,7 @@ from records.filters import (
     YearFilter,
     records_in,
 )
+from sources.filters import ClaimedFilterSet
 
 UNDETERMINED = "undetermined"
 
@@ -24,7 +25,7 @@ class TypologyFilter(ChoiceInFilter):
         return super().filter(qs, ["" if item == UNDETERMINED else item for item in value or []])
 
 
-class NetworkFilter(SearchFilterSet):
+class NetworkFilter(ClaimedFilterSet):
     search_fields = Network.search_fields
     scale = TypologyFilter(Network.Scale.choices, label=_("scale"))
     origin = TypologyFilter(Network.Origin.choices, label=_("origin"))
@@ -56,6 +57,7 @@ class NetworkFilter(SearchFilterSet):
             "parent",
             "in_typology_table",
             "theme",
+            "disputed",
             "search",
         ]
 
@@ -82,6 +84,7 @@ class MembershipFilter(SearchFilterSet):
     role = ChoiceInFilter(choices=Membership.Role.choices, label=_("role"))
     since_after = YearFilter(field_name="start_year", lookup_expr="gte", label=_("since, from"))
     since_before = YearFilter(field_name="start_year", lookup_expr="lte", label=_("since, up to"))
+    status = ChoiceInFilter(choices=Membership.Status.choices, label=_("status (as the sources state it)"))
 
     class Meta:
         model = Membership
@@ -93,20 +96,21 @@ class MembershipFilter(SearchFilterSet):
             "role",
             "since_after",
             "since_before",
+            "status",
             "search",
         ]
 
 
-class ForumFilter(SearchFilterSet):
+class ForumFilter(ClaimedFilterSet):
     search_fields = Forum.search_fields
     kind = ChoiceInFilter(choices=Forum.Kind.choices, label=_("kind"))
 
     class Meta:
         model = Forum
-        fields = ["kind", "search"]
+        fields = ["kind", "disputed", "search"]
 
 
-class EventFilter(SearchFilterSet):
+class EventFilter(ClaimedFilterSet):
     search_fields = Event.search_fields
     forum = records_in("forum", _("forum"))
     place = records_in("place", _("place"))
@@ -115,10 +119,10 @@ class EventFilter(SearchFilterSet):
 
     class Meta:
         model = Event
-        fields = ["forum", "place", "year_from", "year_to", "search"]
+        fields = ["forum", "place", "year_from", "year_to", "disputed", "search"]
 
 
-class DeclarationFilter(SearchFilterSet):
+class DeclarationFilter(ClaimedFilterSet):
     search_fields = Declaration.search_fields
     kind = ChoiceInFilter(choices=Declaration.Kind.choices, label=_("kind"))
     year_from = YearFilter(field_name="year", lookup_expr="gte", label=_("from year"))
@@ -127,4 +131,4 @@ class DeclarationFilter(SearchFilterSet):
 
     class Meta:
         model = Declaration
-        fields = ["kind", "year_from", "year_to", "network", "search"]
+        fields = ["kind", "year_from", "year_to", "network", "disputed", "search"]

@@ -1,7 +1,8 @@
 """How cities organise: networks, memberships, forums and their events, declarations."""
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from records.models import (
@@ -14,26 +15,40 @@ from records.models import (
     year_field,
 )
 from records.record_urls import record_url
-from sources.models import citations_prefetch, claims_prefetch
+from sources.models import Claim, citations_prefetch, claims_prefetch
+
+# A network's members as the sources name them (each member once, whatever its roles) and the size it
+# reports (the claims whose field is `members_reported`): what the member lists cover.
+MEMBERS_REPORTED = "members_reported"
 
 
 class NetworkQuerySet(RecordQuerySet):
     def for_listing(self):
         return self.select_related("parent", "founded_place")
 
-    def for_detail(self):
-        """What a network's page and its API detail both show: parent, founding place, member
-        networks, supporting organisations, the networks it belongs to, citations and claims.
+    def with_members_listed(self):
+        """`members_listed`: how many members the sources name (each once, whatever its roles; partners,
+        observers and secretariats are not members), in one subquery."""
+        members = (
+            Membership.objects.published()
+            .filter(network=OuterRef("pk"), role__in=Membership.MEMBER_ROLES)
+            .order_by()
+            .values("network")
+            .annotate(
+                count=Count("place", distinct=True)
+                + Count("organisation", distinct=True)
+                + Count("member_network", distinct=True)
+            )
+            .values("count")
+        )
+        return self.annotate(members_listed=Coalesce(Subquery(members), 0))
 
-        The page adds its forums, declarations and practices (the API does not show them) and
-        reads its members in its own query, ordered by role; the API adds the `memberships`
-        prefetch, in the memberships' own order."""
-        return self.for_listing().prefetch_related(
-            "supporters",
-            "children",
-            memberships_prefetch("network_memberships"),
-            citations_prefetch(),
-            claims_prefetch(),
+    def with_coverage(self):
+        """A list's coverage: `members_listed`, and the claims that report each network's size as
+        `reported_claims` (one query for the page), which `Network.members_reported` reads."""
+        reported = Claim.objects.published().filter(field=MEMBERS_REPORTED).select_related("source")
+        return self.with_members_listed().prefetch_related(
+            models.Prefetch("claims", queryset=reported, to_attr="reported_claims")
         )
 
 
@@ -42,7 +57,8 @@ class Network(Record, Searchable):
 
     The 35 networks of Lacroix's table carry his coding (`in_typology_table`); any other network's
     coding is the editors' inference, explained in `typology_note`, and a dimension the sources do not
-    support is left blank ("not determined").
+    support is left blank ("not determined"). Its members (memberships) are those the sources name, not
+    a complete register; the size it reports is in its claims whose field is `members_reported`.
     """
 
     search_fields = ("name_fr", "name_en", "acronym", "slug", "summary_fr", "summary_en")
@@ -162,6 +178,17 @@ class Network(Record, Searchable):
     def get_absolute_url(self):
         return record_url("networks:network-detail", self.slug)
 
+    @property
+    def members_reported(self):
+        """The claim that reports the network's size: the latest a source gives (the largest when one
+        year has two, e.g. associations and cities), or None when no source gives one."""
+        claims = getattr(self, "reported_claims", None)
+        if claims is None:  # a detail: its published claims are prefetched (claims_prefetch)
+            claims = [claim for claim in self.claims.all() if claim.field == MEMBERS_REPORTED]
+        if not claims:
+            return None
+        return max(claims, key=lambda claim: (claim.as_of_year or 0, claim.value_number or 0, claim.slug))
+
 
 # A membership's member: a place, an organisation or another network, exactly one of them.
 MEMBER = ExclusiveArc(["place", "organisation", "member_network"], "membership_has_exactly_one_member")
@@ -180,7 +207,18 @@ class MembershipQuerySet(RecordQuerySet):
 
 
 class Membership(Record):
-    """A place, an organisation or another network in a network, with its role and dated where known."""
+    """A place, an organisation or another network in a network, with its role and dated where known.
+
+    `status` says what the sources say of it: `current` (a source states it as holding in
+    `status_as_of`), `ended` (a source says it ended, in `status_as_of`), or `unknown` (the sources only
+    say that it began, or that the member took part). The year a membership ended (`end_year`) makes it
+    `ended`; `end_year` empty means nothing by itself. Member lists hold the members the sources name,
+    not complete registers."""
+
+    class Status(models.TextChoices):
+        CURRENT = "current", _("current")
+        ENDED = "ended", _("ended")
+        UNKNOWN = "unknown", _("not stated by the sources")
 
     class Role(models.TextChoices):
         FOUNDER = "founder", _("founder")
@@ -191,6 +229,9 @@ class Membership(Record):
         SECRETARIAT = "secretariat", _("secretariat")
         PARTNER = "partner", _("partner")
         OBSERVER = "observer", _("observer")
+
+    # The roles of a member (a partner, an observer or a secretariat works with the network).
+    MEMBER_ROLES = ["founder", "member", "chair", "vice-chair", "board"]
 
     network = models.ForeignKey(
         Network, models.CASCADE, related_name="memberships", verbose_name=_("network")
@@ -223,6 +264,20 @@ class Membership(Record):
     role = models.CharField(_("role"), max_length=20, choices=Role, default=Role.MEMBER)
     start_year = year_field(_("from"))
     end_year = year_field(_("to"))
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=Status,
+        default=Status.UNKNOWN,
+        db_index=True,
+        help_text=_(
+            "From the sources' wording, cited by a citation of field « status »: current or ended as of a "
+            "year, or not stated."
+        ),
+    )
+    status_as_of = year_field(
+        _("status as of"), help_text=_("The year the source's statement of the status holds for.")
+    )
     note = models.TextField(_("note"), blank=True)
 
     objects = SlugManager.from_queryset(MembershipQuerySet)()
@@ -250,6 +305,19 @@ class Membership(Record):
             ),
             models.CheckConstraint(
                 condition=~Q(member_network=models.F("network")), name="membership_not_in_itself"
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["current", "ended", "unknown"]), name="membership_status_valid"
+            ),
+            # A stated status holds as of a year; an unknown one has none.
+            models.CheckConstraint(
+                condition=Q(status="unknown", status_as_of__isnull=True)
+                | (~Q(status="unknown") & Q(status_as_of__isnull=False)),
+                name="membership_status_has_its_year",
+            ),
+            # A membership with an end year has ended (and was still held until then, not after).
+            models.CheckConstraint(
+                condition=Q(end_year__isnull=True) | Q(status="ended"), name="membership_end_year_means_ended"
             ),
         ]
 

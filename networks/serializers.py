@@ -4,7 +4,8 @@ from rest_framework import serializers
 
 from networks.models import Declaration, Event, Forum, Membership, Network
 from records.serializers import RecordSerializer, TranslatedField, record_fields, slug_field
-from sources.serializers import SourcedRecordSerializer
+from sources.models import Claim
+from sources.serializers import ClaimedRecordSerializer, SourcedRecordSerializer
 
 
 class MemberMixin(serializers.Serializer):
@@ -26,7 +27,17 @@ class MembershipSerializer(MemberMixin, RecordSerializer):
 
     class Meta:
         model = Membership
-        fields = record_fields("network", "member_type", "member", "role", "start_year", "end_year", "note")
+        fields = record_fields(
+            "network",
+            "member_type",
+            "member",
+            "role",
+            "start_year",
+            "end_year",
+            "status",
+            "status_as_of",
+            "note",
+        )
 
 
 class MembershipDetailSerializer(MembershipSerializer, SourcedRecordSerializer):
@@ -39,12 +50,44 @@ class EmbeddedMembershipSerializer(MemberMixin, serializers.ModelSerializer):
 
     class Meta:
         model = Membership
-        fields = ["slug", "network", "member_type", "member", "role", "start_year", "end_year"]
+        fields = [
+            "slug",
+            "network",
+            "member_type",
+            "member",
+            "role",
+            "start_year",
+            "end_year",
+            "status",
+            "status_as_of",
+        ]
 
 
-class NetworkSerializer(RecordSerializer):
+class ReportedSizeSerializer(serializers.ModelSerializer):
+    """The size a network reports, as a source gives it: the claim's value, number, year and source."""
+
+    claim = serializers.CharField(source="slug", read_only=True)
+    value = TranslatedField()
+    source = slug_field()
+
+    class Meta:
+        model = Claim
+        fields = ["value", "value_number", "as_of_year", "claim", "source", "disputed"]
+
+
+class NetworkSerializer(ClaimedRecordSerializer):
     name = TranslatedField()
     parent = slug_field(allow_null=True)
+    members_listed = serializers.IntegerField(
+        read_only=True,
+        help_text="How many members the sources name (each once; partners and observers are not "
+        "members). Member lists hold what the five sources name, not complete registers.",
+    )
+    members_reported = ReportedSizeSerializer(
+        read_only=True,
+        allow_null=True,
+        help_text="The network's size as the latest source reporting it gives it (null: no source does).",
+    )
 
     class Meta:
         model = Network
@@ -58,6 +101,9 @@ class NetworkSerializer(RecordSerializer):
             "country",
             "founded_year",
             "parent",
+            "members_listed",
+            "members_reported",
+            "disputed_fields",
         )
 
 
@@ -91,12 +137,12 @@ class NetworkDetailSerializer(NetworkSerializer, SourcedRecordSerializer):
         ]
 
 
-class ForumSerializer(RecordSerializer):
+class ForumSerializer(ClaimedRecordSerializer):
     name = TranslatedField()
 
     class Meta:
         model = Forum
-        fields = record_fields("name", "acronym", "kind", "founded_year")
+        fields = record_fields("name", "acronym", "kind", "founded_year", "disputed_fields")
 
 
 class ForumDetailSerializer(ForumSerializer, SourcedRecordSerializer):
@@ -117,14 +163,16 @@ class ForumDetailSerializer(ForumSerializer, SourcedRecordSerializer):
         ]
 
 
-class EventSerializer(RecordSerializer):
+class EventSerializer(ClaimedRecordSerializer):
     name = TranslatedField()
     forum = slug_field(allow_null=True)
     place = slug_field(allow_null=True)
 
     class Meta:
         model = Event
-        fields = record_fields("name", "forum", "edition", "year", "month", "end_year", "place")
+        fields = record_fields(
+            "name", "forum", "edition", "year", "month", "end_year", "place", "disputed_fields"
+        )
 
 
 class EventDetailSerializer(EventSerializer, SourcedRecordSerializer):
@@ -147,14 +195,14 @@ class EventDetailSerializer(EventSerializer, SourcedRecordSerializer):
         ]
 
 
-class DeclarationSerializer(RecordSerializer):
+class DeclarationSerializer(ClaimedRecordSerializer):
     name = TranslatedField()
     event = slug_field(allow_null=True)
     place = slug_field(allow_null=True)
 
     class Meta:
         model = Declaration
-        fields = record_fields("name", "kind", "year", "event", "place")
+        fields = record_fields("name", "kind", "year", "event", "place", "disputed_fields")
 
 
 class DeclarationDetailSerializer(DeclarationSerializer, SourcedRecordSerializer):

@@ -66,7 +66,13 @@ class NetworkDetailView(RecordDetailView):
     model = Network
 
     def get_queryset(self):
-        return super().get_queryset().for_detail().prefetch_related("forums", "declarations", "practices")
+        return (
+            super()
+            .get_queryset()
+            .for_detail()
+            .with_members_listed()
+            .prefetch_related("forums", "declarations", "practices")
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

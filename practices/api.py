@@ -2,9 +2,10 @@ from practices import serializers
 from practices.filters import PracticeFilter, ThemeFilter
 from practices.models import Practice, Theme
 from records.viewsets import RecordViewSet
+from sources.api import ClaimedRecordViewSet
 
 
-class PracticeViewSet(RecordViewSet):
+class PracticeViewSet(ClaimedRecordViewSet):
     """Good-practice fiches: what, how, outcome, takeaways, figures, quotes, links."""
 
     serializer_class = serializers.PracticeSerializer

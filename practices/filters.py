@@ -4,9 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from actors.models import Place
 from practices.models import Practice, Theme
 from records.filters import ChoiceInFilter, CountryFilter, SearchFilterSet, records_in
+from sources.filters import ClaimedFilterSet
 
 
-class PracticeFilter(SearchFilterSet):
+class PracticeFilter(ClaimedFilterSet):
     search_fields = Practice.search_fields
     theme = records_in("themes", _("theme"))
     country = CountryFilter(field_name="country", label=_("country"))
@@ -28,6 +29,7 @@ class PracticeFilter(SearchFilterSet):
             "network",
             "place_network",
             "size",
+            "disputed",
             "search",
         ]
 

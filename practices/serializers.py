@@ -2,7 +2,7 @@ from rest_framework import serializers
 
 from practices.models import FurtherReading, KeyFigure, Practice, PracticeQuote, Theme
 from records.serializers import RecordSerializer, TranslatedField, record_fields, slug_field
-from sources.serializers import QUOTE_FIELDS, QuoteFields, SourcedRecordSerializer
+from sources.serializers import QUOTE_FIELDS, ClaimedRecordSerializer, QuoteFields, SourcedRecordSerializer
 
 
 class ThemeSerializer(RecordSerializer):
@@ -43,7 +43,7 @@ class FurtherReadingSerializer(serializers.ModelSerializer):
         fields = ["label", "url"]
 
 
-class PracticeSerializer(RecordSerializer):
+class PracticeSerializer(ClaimedRecordSerializer):
     title = TranslatedField()
     places = slug_field(many=True)
     themes = slug_field(many=True)
@@ -61,6 +61,7 @@ class PracticeSerializer(RecordSerializer):
             "status_as_of",
             "period_start",
             "period_end",
+            "disputed_fields",
         )
 
 

@@ -3,7 +3,18 @@ from rest_framework import viewsets
 from records.viewsets import ApiBehaviour, CSVLists, RecordViewSet
 from sources import serializers
 from sources.filters import CitationFilter, ClaimFilter, SourceFilter
-from sources.models import Citation, Claim, Source
+from sources.models import Citation, Claim, Source, disputed_claims_prefetch
+
+
+class ClaimedRecordViewSet(RecordViewSet):
+    """The resource of a kind claims can be about: a list reads its records' disputed claims in one
+    more query, for `disputed_fields` (a detail has them among its claims)."""
+
+    def filter_queryset(self, queryset):
+        queryset = super().filter_queryset(queryset)
+        if self.action == "list":
+            queryset = queryset.prefetch_related(disputed_claims_prefetch())
+        return queryset
 
 
 class SourceViewSet(RecordViewSet):

@@ -84,6 +84,8 @@ def content_problems(sources_dir=None):
             missing = missing_translations(obj)
             if missing:
                 problems.append(Problem(label_of(obj), f"missing text: {', '.join(missing)}"))
+    problems.extend(claim_field_problems())
+    problems.extend(membership_status_problems())
     problems.extend(internal_word_problems())
     problems.extend(dispute_problems())
     problems.extend(reference_data_problems())
@@ -241,6 +243,44 @@ def french_in_english_problems():
                 found = FRENCH_EDITORIAL.search(QUOTED.sub("", getattr(obj, f"{name}_en") or ""))
                 if found:
                     problems.append(Problem(label_of(obj), f"French word «{found.group()}» in {name}_en"))
+    return problems
+
+
+# What a claim can bear on besides its subject's own fields (see Claim.field).
+CLAIM_ONLY_FIELDS = {"network": {"members_reported", "founders"}}
+
+
+def claim_field_problems():
+    """A claim's field is a field of its subject (or a fact only claims hold, e.g. members_reported)."""
+    from sources.models import SUBJECT, Claim  # noqa: PLC0415 (the models are loaded once apps are ready)
+
+    problems = []
+    for claim in Claim.objects.exclude(field="").select_related(*SUBJECT.fields):
+        kind = SUBJECT.field_of(claim)
+        names = {field.name for field in claim.subject._meta.concrete_fields} | CLAIM_ONLY_FIELDS.get(
+            kind, set()
+        )
+        if claim.field not in names:
+            problems.append(Problem(label_of(claim), f"bears on «{claim.field}», which its {kind} has not"))
+    return problems
+
+
+def membership_status_problems():
+    """A stated membership status is cited (a citation of field « status »); an unknown one is not."""
+    Membership = content_model("networks.membership")
+    problems = []
+    cited = set(
+        content_model("sources.citation")
+        ._default_manager.filter(field="status", membership__isnull=False)
+        .values_list("membership", flat=True)
+    )
+    for membership in Membership._default_manager.filter(is_published=True).only("pk", "slug", "status"):
+        if membership.status != "unknown" and membership.pk not in cited:
+            problems.append(Problem(label_of(membership), f"status «{membership.status}» without a citation"))
+        if membership.status == "unknown" and membership.pk in cited:
+            problems.append(
+                Problem(label_of(membership), "a citation of its status, but the status is unknown")
+            )
     return problems
 
 

@@ -6,7 +6,22 @@ from django.utils.translation import gettext_lazy as _
 
 from records.filters import ChoiceInFilter, SearchFilterSet, SlugInFilter, TrueFalseFilter
 from records.models import Language
-from sources.models import CITED, Citation, Claim, Source
+from sources.models import CITED, Citation, Claim, Source, with_disputed_claims
+
+
+class DisputedFilter(TrueFalseFilter):
+    """`true`: the records some of whose claims are disputed; `false`: the others."""
+
+    def filter(self, qs, value):
+        if value in ("", None):
+            return qs
+        return with_disputed_claims(qs, value == "true")
+
+
+class ClaimedFilterSet(SearchFilterSet):
+    """The FilterSet of a kind claims can be about: `?disputed=` besides its own filters."""
+
+    disputed = DisputedFilter(label=_("with a disputed claim"))
 
 
 class SourceFilter(SearchFilterSet):
@@ -22,12 +37,13 @@ class ClaimFilter(SearchFilterSet):
     kind = ChoiceInFilter(choices=Claim.Kind.choices, label=_("kind of fact"))
     source = SlugInFilter(field_name="source__slug", label=_("source"))
     disputed = TrueFalseFilter(label=_("disputed"))
+    field = django_filters.CharFilter(field_name="field", label=_("field it bears on (blank: none)"))
     network = SlugInFilter(field_name="network__slug", label=_("network"))
     place = SlugInFilter(field_name="place__slug", label=_("place"))
 
     class Meta:
         model = Claim
-        fields = ["kind", "source", "disputed", "network", "place", "search"]
+        fields = ["kind", "source", "disputed", "field", "network", "place", "search"]
 
 
 class CitationFilter(SearchFilterSet):

@@ -2,7 +2,7 @@
 history that lets renamed records redirect."""
 
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery
+from django.db.models import Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -214,6 +214,17 @@ class Claim(Record, Sourced, foreign_keys_to(CLAIMABLE, "claims")):
         _("numeric value"), max_digits=14, decimal_places=2, null=True, blank=True
     )
     as_of_year = year_field(_("as of year"))
+    field = models.CharField(
+        _("field it bears on"),
+        max_length=60,
+        blank=True,
+        db_index=True,
+        help_text=_(
+            "The subject's field whose value the claim gives (founded_year, name, year, population, "
+            "members_reported); blank for a fact the record has no field for. A disputed claim puts its "
+            "field in the record's disputed_fields."
+        ),
+    )
     note = models.TextField(_("note"), blank=True)
     disputed = models.BooleanField(
         _("disputed"), default=False, help_text=_("Another source (or the same one) gives a different value.")
@@ -256,6 +267,28 @@ def citations_prefetch():
 def claims_prefetch():
     """A record's published claims with their sources."""
     return models.Prefetch("claims", queryset=Claim.objects.published().select_related("source"))
+
+
+def disputed_claims_prefetch():
+    """A list's records with their published disputed claims as `disputed_claims` (the field each
+    bears on is all a list shows of them): one query per page, whatever its length."""
+    claims = Claim.objects.published().filter(disputed=True).only("field", *SUBJECT.fields)
+    return models.Prefetch("claims", queryset=claims, to_attr="disputed_claims")
+
+
+def disputed_fields_of(record):
+    """The fields of the record on which its published claims disagree: those of its disputed claims."""
+    claims = getattr(record, "disputed_claims", None)
+    if claims is None:  # a detail: every published claim is prefetched (claims_prefetch)
+        claims = [claim for claim in record.claims.all() if claim.disputed]
+    return sorted({claim.field for claim in claims if claim.field})
+
+
+def with_disputed_claims(queryset, value):
+    """The records with (`value` True) or without a published disputed claim about them."""
+    arc = queryset.model._meta.model_name  # Kind.arc_field: the foreign key named after the model
+    disputed = Claim.objects.published().filter(disputed=True, **{arc: OuterRef("pk")})
+    return queryset.filter(Exists(disputed)) if value else queryset.exclude(Exists(disputed))
 
 
 class SlugRedirect(models.Model):

@@ -5,7 +5,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from records.serializers import RecordSerializer, TranslatedField, record_fields, slug_field
-from sources.models import CITED, SUBJECT, Citation, Claim, Source
+from sources.models import CITED, SUBJECT, Citation, Claim, Source, disputed_fields_of
 
 # Where a sourced value comes from: the section (editorial words translated), the quote in its own
 # language, and the editors' translation into the other language.
@@ -24,7 +24,7 @@ class CitationSerializer(QuoteFields, serializers.ModelSerializer):
 
     class Meta:
         model = Citation
-        fields = ["source", *QUOTE_FIELDS]
+        fields = ["source", "field", *QUOTE_FIELDS]
 
 
 class EmbeddedClaimSerializer(QuoteFields, serializers.ModelSerializer):
@@ -40,11 +40,23 @@ class EmbeddedClaimSerializer(QuoteFields, serializers.ModelSerializer):
             "value",
             "value_number",
             "as_of_year",
+            "field",
             "disputed",
             "note",
             "source",
             *QUOTE_FIELDS,
         ]
+
+
+class ClaimedRecordSerializer(RecordSerializer):
+    """A record claims can be about: `disputed_fields` names the fields on which its sources disagree
+    (those its disputed claims bear on; the claims themselves are in the detail's `claims`)."""
+
+    disputed_fields = serializers.SerializerMethodField()
+
+    @extend_schema_field({"type": "array", "items": {"type": "string"}})
+    def get_disputed_fields(self, obj):
+        return disputed_fields_of(obj)
 
 
 class SourcedRecordSerializer(RecordSerializer):
@@ -116,6 +128,7 @@ class ClaimSerializer(QuoteFields, RecordSerializer):
             "value",
             "value_number",
             "as_of_year",
+            "field",
             "disputed",
             "note",
             "source",

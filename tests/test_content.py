@@ -7,22 +7,25 @@ verbatim against its source document.
 import csv
 import json
 import os
+from collections import Counter
 from pathlib import Path
 
 import frictionless
 import pytest
 from django.conf import settings
 from django.db.models import Count
+from django.urls import reverse
 
 from actors.models import Organisation, Person, Place
 from api.datapackage import build_datapackage, package_kinds, resource_name
 from networks.models import Event, Forum, Membership, Network
 from practices.models import KeyFigure, Practice
+from records.kinds import CLAIMABLE
 from records.search import searchable_models, stale_search_vectors
 from sources.check import content_problems, counts_table
 from sources.export import exported_records
 from sources.load import ContentError, clear_content, default_fixture_paths, load_content
-from sources.models import SUBJECT, Claim
+from sources.models import SUBJECT, Citation, Claim
 
 pytestmark = pytest.mark.django_db
 
@@ -352,3 +355,73 @@ def test_small_facts_follow_the_sources(content):
     anvita = Network.objects.get(slug="anvita")
     assert "débat" in anvita.membership_note_fr
     assert Person.objects.get(slug="eric-piolle").name == "Éric Piolle"
+
+
+def test_member_lists_state_their_coverage_from_the_claims(content, client):
+    networks = client.get(reverse("api:network-list"), {"page_size": 500, "lang": "en"}).json()["results"]
+    by_slug = {network["slug"]: network for network in networks}
+    for network in networks:
+        claims = Claim.objects.published().filter(network__slug=network["slug"], field="members_reported")
+        latest = max(claims, key=lambda c: (c.as_of_year or 0, c.value_number or 0, c.slug), default=None)
+        assert (network["members_reported"] or {}).get("claim") == (latest.slug if latest else None)
+        members = Membership.objects.published().filter(
+            network__slug=network["slug"], role__in=Membership.MEMBER_ROLES
+        )
+        assert network["members_listed"] == len(
+            {(m.place_id, m.organisation_id, m.member_network_id) for m in members}
+        )
+    # The researchers' examples: ANVITA's list names 19 of the 69 it reported in 2022; Eurocities' and
+    # ECCAR's lists are far from the « more than 130 » and 121 of the OCU guide.
+    assert by_slug["anvita"]["members_listed"] == 19
+    assert by_slug["anvita"]["members_reported"]["value_number"] == "69.00"
+    assert by_slug["anvita"]["members_reported"]["as_of_year"] == 2022
+    assert by_slug["eurocities"]["members_reported"]["value"] == "more than 130 cities from 35 countries"
+    for slug in ("eurocities", "eccar"):
+        assert by_slug[slug]["members_listed"] < float(by_slug[slug]["members_reported"]["value_number"]) / 10
+    page = client.get("/fr/reseaux/anvita/").text
+    assert "Les sources nomment 19\u00a0membres" in page.replace("19 membres", "19\u00a0membres")
+    assert "«\u00a069 membres en septembre 2022\u00a0»" in page
+
+
+def test_disputed_fields_are_those_of_the_disputed_claims_on_every_kind(content, client):
+    for kind in CLAIMABLE:
+        expected = {}
+        for claim in Claim.objects.published().filter(disputed=True).exclude(field=""):
+            if getattr(claim, f"{kind.arc_field}_id"):
+                expected.setdefault(getattr(claim, kind.arc_field).slug, set()).add(claim.field)
+        rows = client.get(reverse(f"api:{kind.model_name}-list"), {"page_size": 500}).json()["results"]
+        found = {row["slug"]: set(row["disputed_fields"]) for row in rows if row["disputed_fields"]}
+        assert found == {
+            slug: fields for slug, fields in expected.items() if slug in {r["slug"] for r in rows}
+        }
+        disputed = client.get(reverse(f"api:{kind.model_name}-list"), {"page_size": 500, "disputed": "true"})
+        subjects = set(
+            Claim.objects.published()
+            .filter(disputed=True, **{f"{kind.arc_field}__isnull": False})
+            .values_list(f"{kind.arc_field}__slug", flat=True)
+        )
+        assert {row["slug"] for row in disputed.json()["results"]} == subjects & {r["slug"] for r in rows}
+    # The examples: a disputed founding year shows on the network, the Quito edition on its event.
+    sanctuary = client.get(reverse("api:network-detail", kwargs={"slug": "sanctuary-cities-us"})).json()
+    assert {"founded_year", "members_reported"} <= set(sanctuary["disputed_fields"])
+    assert (
+        "founded_year"
+        in client.get(reverse("api:network-detail", kwargs={"slug": "eurocities"})).json()["disputed_fields"]
+    )
+    quito = client.get(reverse("api:event-detail", kwargs={"slug": "global-mayoral-forum-2015-quito"})).json()
+    assert quito["disputed_fields"] == ["year"]
+
+
+def test_membership_statuses_follow_the_sources(content, client):
+    counts = Counter(Membership.objects.published().values_list("status", flat=True))
+    assert counts["ended"] == 3 and counts["current"] > 0 and counts["unknown"] > counts["current"]
+    ended = client.get(reverse("api:membership-list"), {"status": "ended", "page_size": 100}).json()[
+        "results"
+    ]
+    assert {(row["member"], row["status_as_of"]) for row in ended} == {
+        ("briancon", 2020),
+        ("grande-synthe", 2020),
+    }
+    quoted = Citation.objects.filter(field="status", membership__slug="anvita--grande-synthe--founder").get()
+    assert "membres de 2018 à 2020, ne le sont plus" in quoted.quote
+    assert not Membership.objects.filter(status="current", status_as_of__isnull=True).exists()

@@ -120,7 +120,9 @@ def create_dataset():
     iom = f.make_organisation(slug="iom", acronym="OIM", kind="intergovernmental")
     f.make_membership(anvita, grenoble, role="founder", start_year=2018)
     f.make_membership(anvita, paris, role="member", start_year=2019)
-    f.make_membership(eurocities, paris, role="board", start_year=1989, end_year=2020)
+    f.make_membership(
+        eurocities, paris, role="board", start_year=1989, end_year=2020, status="ended", status_as_of=2020
+    )
     f.make_membership(eurocities, iom, role="partner")
     f.make_membership(eurocities, anvita, role="observer")
     f.make_role(f.make_person(slug="damien-careme", name="Damien Carême"), place=grenoble, start_year=2001)

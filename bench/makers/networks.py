@@ -172,6 +172,9 @@ class Memberships(Maker):
                     role=role,
                     start_year=start,
                     end_year=end,
+                    # An end year means ended (a constraint); the rest is unknown, as most real ones are.
+                    status=Membership.Status.ENDED if end else Membership.Status.UNKNOWN,
+                    status_as_of=end,
                     note_fr=note[0],
                     note_en=note[1],
                     **self.record_fields(),

@@ -99,6 +99,7 @@ def test_details_embed_citations_and_claims_and_lists_stay_light(client, one_of_
     detail = client.get(reverse("api:network-detail", kwargs={"slug": "anvita"})).json()
     assert detail["citations"][0].keys() == {
         "source",
+        "field",
         "locator",
         "quote",
         "quote_language",
@@ -114,6 +115,8 @@ def test_details_embed_citations_and_claims_and_lists_stay_light(client, one_of_
         "role": "founder",
         "start_year": 2018,
         "end_year": None,
+        "status": "unknown",
+        "status_as_of": None,
     }
     listed = client.get(reverse("api:network-list")).json()["results"][0]
     assert "citations" not in listed and "summary" not in listed

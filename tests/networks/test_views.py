@@ -127,8 +127,10 @@ def test_filter_input_with_nul_characters_is_data_not_an_error(client):
 
 def test_a_disputed_founding_year_is_flagged_next_to_the_field(client):
     network = f.make_network(slug="sanctuary", founded_year=1979)
-    f.make_claim(network=network, kind="founding-year", value_fr="1979", disputed=True)
-    f.make_claim(network=network, kind="founding-year", value_fr="1985", disputed=True)
+    for year in ("1979", "1985"):
+        f.make_claim(
+            network=network, kind="founding-year", field="founded_year", value_fr=year, disputed=True
+        )
     page = client.get(network.get_absolute_url()).text
     assert page.count("contesté : les sources divergent") == 1
     calm = f.make_network(slug="calm", founded_year=2018)
