@@ -5,11 +5,12 @@ from django.db import migrations, models
 
 
 def ended_where_an_end_year_says_so(apps, schema_editor):
-    """A membership with an end year has ended, as of that year (the constraints below require it)."""
+    """A membership with an end year has ended, as of that year (the constraints below require it).
+
+    On the migrating connection: a router would send the read to a replica, which has no column yet."""
     Membership = apps.get_model("networks", "Membership")
-    for membership in Membership.objects.filter(end_year__isnull=False):
-        membership.status, membership.status_as_of = "ended", membership.end_year
-        membership.save(update_fields=["status", "status_as_of"])
+    memberships = Membership.objects.using(schema_editor.connection.alias)
+    memberships.filter(end_year__isnull=False).update(status="ended", status_as_of=models.F("end_year"))
 
 
 class Migration(migrations.Migration):
