@@ -26,6 +26,21 @@ class NetworkQuerySet(RecordQuerySet):
     def for_listing(self):
         return self.select_related("parent", "founded_place")
 
+    def for_detail(self):
+        """What a network's page and its API detail both show: parent, founding place, member
+        networks, supporting organisations, the networks it belongs to, citations and claims.
+
+        The page adds its forums, declarations and practices (the API does not show them) and
+        reads its members in its own query, ordered by role; the API adds the `memberships`
+        prefetch, in the memberships' own order."""
+        return self.for_listing().prefetch_related(
+            "supporters",
+            "children",
+            memberships_prefetch("network_memberships"),
+            citations_prefetch(),
+            claims_prefetch(),
+        )
+
     def with_members_listed(self):
         """`members_listed`: how many members the sources name (each once, whatever its roles; partners,
         observers and secretariats are not members), in one subquery."""

@@ -1,7 +1,7 @@
 """The base of every resource's viewset: `?lang=` and `?format=` checked, Link and caching headers."""
 
 from django.conf import settings
-from django.http import StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -142,9 +142,13 @@ class CSVLists:
                 yield "\ufeff"
             yield from csv_lines(columns, rows())
 
-        response = StreamingHttpResponse(
-            (line.encode("utf-8") for line in lines()), content_type="text/csv; charset=utf-8"
-        )
+        content_type = "text/csv; charset=utf-8"
+        if total <= CSV_CHUNK:  # one batch: a plain response, which the page cache can keep
+            response = HttpResponse("".join(lines()).encode("utf-8"), content_type=content_type)
+        else:
+            response = StreamingHttpResponse(
+                (line.encode("utf-8") for line in lines()), content_type=content_type
+            )
         response["X-Total-Count"] = str(total)
         response["Content-Disposition"] = (
             f'attachment; filename="{request.path.rstrip("/").rsplit("/", 1)[-1]}.csv"'

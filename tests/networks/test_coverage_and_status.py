@@ -4,7 +4,8 @@ membership's status: in the API, on the pages, in the graph, and as constraints.
 import xml.etree.ElementTree as ElementTree
 
 import pytest
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from networks.models import Membership
@@ -127,3 +128,27 @@ def test_graph_nodes_carry_country_and_typology_and_edges_the_status(client, anv
     assert data["node_scale"] == "national" and data["node_in_typology_table"] == "false"
     place_node = root.find(".//g:node[@id='place:lyon']", ns)
     assert "node_scale" not in {item.get("key") for item in place_node.findall("g:data", ns)}
+
+
+def network_with(members):
+    network = f.make_network()
+    for i in range(members):
+        f.make_membership(network, f.make_place(), role="member", status="current", status_as_of=2020 + i % 3)
+        f.make_claim(network=network, field="name", disputed=True)
+        reported(network, 10 + i, 2018 + i, f"{network.slug}-size-{i}")
+    return network
+
+
+def queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_a_networks_page_and_api_detail_cost_the_same_whatever_its_members_and_claims(client):
+    small, large = network_with(2), network_with(8)
+    for url_of in (
+        lambda network: network.get_absolute_url(),
+        lambda network: reverse("api:network-detail", kwargs={"slug": network.slug}),
+    ):
+        assert queries(client, url_of(small)) == queries(client, url_of(large)) <= 12

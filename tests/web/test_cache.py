@@ -5,7 +5,7 @@ from django.core.cache import caches
 from django.test import override_settings
 from django.urls import reverse
 
-from records import versioning
+from records import versioning, viewsets
 from records.versioning import current_version
 from sources.load import load_content
 from tests import factories as f
@@ -70,6 +70,20 @@ def test_csv_and_json_of_the_same_list_are_cached_apart(client, cache_on):
     assert client.get(url)["Content-Type"] == "application/json"
     assert client.get(url, HTTP_ACCEPT="text/csv")["Content-Type"].startswith("text/csv")
     assert client.get(url)["Content-Type"] == "application/json"
+
+
+def test_a_csv_of_one_batch_is_cached_and_a_longer_one_streamed(client, cache_on, monkeypatch):
+    monkeypatch.setattr(versioning, "MEMO_SECONDS", 60.0)
+    monkeypatch.setattr(viewsets, "CSV_CHUNK", 3)
+    for index in range(3):
+        f.make_network(slug=f"network-{index}")
+    url, params = reverse("api:network-list"), {"format": "csv"}
+    assert client.get(url, params)["X-Cache"] == "miss"
+    second = client.get(url, params)
+    assert second["X-Cache"] == "hit" and second.content.count(b"\r\n") == 4 and not second.streaming
+    f.make_network(slug="network-3")
+    longer = client.get(url, params)
+    assert longer.streaming and b"".join(longer.streaming_content).count(b"\r\n") == 5
 
 
 def test_logged_in_curators_and_errors_are_never_cached(client, cache_on, django_user_model):
