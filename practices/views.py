@@ -67,7 +67,8 @@ class BriefView(TemplateView):
         sources = {}
         for practice in practices:
             for sourced in [*practice.citations.all(), *practice.key_figures.all()]:
-                sources.setdefault(sourced.source.pk, sourced.source)
+                if sourced.source is not None:  # None: a draft source, invisible as any draft
+                    sources.setdefault(sourced.source.pk, sourced.source)
         unknown = [slug for slug in kept if slug not in found]
         context.update(
             practices=practices,
