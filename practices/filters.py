@@ -1,9 +1,21 @@
+from urllib.parse import urlencode
+
+import django_filters
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from actors.models import Place
 from practices.models import Practice, Theme
-from records.filters import ChoiceInFilter, CountryFilter, SearchFilterSet, records_in
+from records.filters import (
+    ChoiceInFilter,
+    CountryFilter,
+    SearchFilterSet,
+    SlugInFilter,
+    SlugsWidget,
+    records_in,
+    without_nul,
+)
 from sources.filters import ClaimedFilterSet
 
 
@@ -53,3 +65,34 @@ class ThemeFilter(SearchFilterSet):
     class Meta:
         model = Theme
         fields = ["search"]
+
+
+class BriefFilter(django_filters.FilterSet):
+    """The fiches of a council brief by slug, repeated or comma-separated (`?fiche=riace&fiche=idnyc`).
+
+    The brief page names a slug that matches no published fiche rather than refusing the whole page, so
+    the filter only reads the slugs; declaring it here is what makes the page cache and the fuzzer read
+    `fiche` as the page's parameter."""
+
+    fiche = SlugInFilter(field_name="slug", widget=SlugsWidget, label=_("fiche"))
+
+    class Meta:
+        model = Practice
+        fields = ["fiche"]
+
+    def selection(self):
+        """The slugs asked for, in the reader's order, each once."""
+        if not self.is_bound or not self.is_valid():
+            return []
+        slugs = (slug.strip() for slug in self.form.cleaned_data.get("fiche") or [])
+        return list(dict.fromkeys(slug for slug in slugs if slug))
+
+
+def brief_selection(query):
+    return BriefFilter(without_nul(query) or None, queryset=Practice.objects.none()).selection()
+
+
+def brief_url(slugs):
+    """The brief of these fiches, in this order (the reader's own link to it, or one to share)."""
+    url = reverse("practices:brief")
+    return f"{url}?{urlencode([('fiche', slug) for slug in slugs])}" if slugs else url

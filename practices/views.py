@@ -1,8 +1,10 @@
 from django.db.models import Q
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
 
 from actors.models import Place
-from practices.filters import PracticeFilter
+from practices.filters import BriefFilter, PracticeFilter, brief_selection, brief_url
 from practices.models import Practice
 from records.countries import country_name
 from records.facets import Facet
@@ -41,3 +43,44 @@ class PracticeDetailView(RecordDetailView):
 
     def get_queryset(self):
         return super().get_queryset().for_detail()
+
+
+class BriefView(TemplateView):
+    """A printable brief of the fiches a reader picked, in their order: `?fiche=riace&fiche=idnyc-new-york`.
+
+    The selection lives in the URL only (no account, nothing stored on the server), so a brief can be
+    shared; a slug that names no published fiche is named on the page, the others are still shown."""
+
+    template_name = "practices/brief.html"
+    filterset_class = BriefFilter  # the page cache keys on its parameters
+    MAX_FICHES = 12
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        requested = brief_selection(self.request.GET)
+        kept = requested[: self.MAX_FICHES]
+        found = {
+            practice.slug: practice
+            for practice in Practice.objects.published().for_brief().filter(slug__in=kept)
+        }
+        practices = [found[slug] for slug in kept if slug in found]
+        sources = {}
+        for practice in practices:
+            for sourced in [*practice.citations.all(), *practice.key_figures.all()]:
+                if sourced.source is not None:  # None: a draft source, invisible as any draft
+                    sources.setdefault(sourced.source.pk, sourced.source)
+        unknown = [slug for slug in kept if slug not in found]
+        context.update(
+            practices=practices,
+            unknown=unknown,
+            unknown_label=", ".join(slug[:60] for slug in unknown),
+            left_out=requested[self.MAX_FICHES :],
+            max_fiches=self.MAX_FICHES,
+            sources=sorted(sources.values(), key=lambda source: (source.year or 0, source.slug)),
+            selection=[practice.slug for practice in practices],
+            # From the selection, not the request: the page cache serves this page to every query with
+            # the same `fiche` values, whatever else they carry.
+            brief_url=self.request.build_absolute_uri(brief_url(kept)),
+            today=formats.date_format(timezone.localdate(), "DATE_FORMAT"),
+        )
+        return context

@@ -46,6 +46,7 @@ LISTS = [
     "search",
     "networks:network-list",
     "practices:practice-list",
+    "practices:brief",
     "actors:place-list",
     "actors:organisation-list",
     "actors:person-list",

@@ -114,8 +114,9 @@ class ContentCacheMiddleware:
         return f"page:{version}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
-# What any page or API view reads besides its FilterSet's parameters.
-COMMON_PARAMETERS = {"page", "page_size", "ordering", "format", "lang", "q", "search"}
+# What any page or API view reads besides its FilterSet's parameters (`fiche`: the council brief's
+# selection, which fiche lists and pages carry along in their "add to my brief" links).
+COMMON_PARAMETERS = {"page", "page_size", "ordering", "format", "lang", "q", "search", "fiche"}
 
 
 @lru_cache(maxsize=512)

@@ -47,18 +47,9 @@ def cite_this(context, record):
     permalink = request.build_absolute_uri(record.get_absolute_url())
     title = str(record)
     today = timezone.localdate()
-    updated = timezone.localtime(record.updated_at).date() if getattr(record, "updated_at", None) else today
+    updated = updated_on(record, today)
     site = _("Hospitable-city networks — knowledge base")
-    sources = sorted({f"{c.source.authors} ({c.source.year or 's.d.'})" for c in record.citations.all()})
-    text = _("“%(title)s”, %(site)s, %(url)s (updated %(updated)s, consulted %(today)s).") % {
-        "title": title,
-        "site": site,
-        "url": permalink,
-        "updated": formats.date_format(updated, "DATE_FORMAT"),
-        "today": formats.date_format(today, "DATE_FORMAT"),
-    }
-    if sources:
-        text += " " + _("Based on: %(sources)s.") % {"sources": "; ".join(sources)}
+    text = ready_made_citation(request, record)
     bibtex = "\n".join(
         [
             f"@misc{{hospitable-cities-{record.slug},",
@@ -71,6 +62,32 @@ def cite_this(context, record):
         ]
     )
     return {"permalink": permalink, "citation_text": text, "bibtex": bibtex, "title": title}
+
+
+@register.simple_tag(takes_context=True)
+def citation_text(context, record):
+    """The ready-made citation of a record in text, as its "cite this" block gives it."""
+    return ready_made_citation(context["request"], record)
+
+
+def updated_on(record, today):
+    return timezone.localtime(record.updated_at).date() if getattr(record, "updated_at", None) else today
+
+
+def ready_made_citation(request, record):
+    """“Title”, site, permanent link (updated …, consulted …). Based on: the sources it cites."""
+    today = timezone.localdate()
+    sources = sorted({f"{c.source.authors} ({c.source.year or 's.d.'})" for c in record.citations.all()})
+    text = _("“%(title)s”, %(site)s, %(url)s (updated %(updated)s, consulted %(today)s).") % {
+        "title": str(record),
+        "site": _("Hospitable-city networks — knowledge base"),
+        "url": request.build_absolute_uri(record.get_absolute_url()),
+        "updated": formats.date_format(updated_on(record, today), "DATE_FORMAT"),
+        "today": formats.date_format(today, "DATE_FORMAT"),
+    }
+    if sources:
+        text += " " + _("Based on: %(sources)s.") % {"sources": "; ".join(sources)}
+    return text
 
 
 def bibtex_escape(text):
