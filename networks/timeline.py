@@ -147,7 +147,7 @@ def year_ticks(first, last):
 def describe_end(membership):
     """(end, kind, note): the last year a source places the membership in, and what its end says."""
     if membership.end_year is not None:
-        return membership.end_year, EndKind.ENDED, _("ended %(year)s") % {"year": membership.end_year}
+        return membership.end_year, EndKind.ENDED, _("ended in %(year)s") % {"year": membership.end_year}
     if membership.status == Membership.Status.CURRENT and membership.status_as_of is not None:
         return (
             membership.status_as_of,
