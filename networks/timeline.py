@@ -51,7 +51,6 @@ class Row:
     end_kind: str
     note: str  # what the open or closed end says, beside the bar
     description: str  # the row in one sentence, for screen readers
-    url: str
     y: int = 0
     x_start: float = 0
     x_solid: float = 0  # where the solid bar stops
@@ -98,7 +97,6 @@ class Undated:
     role: str
     role_label: str
     note: str
-    url: str
 
 
 @dataclass
@@ -193,9 +191,7 @@ def membership_timeline(memberships, *, network=None, label=None):
                 }
             else:
                 note = ""
-            undated.append(
-                Undated(membership, name, membership.role, role_label, note, membership.get_absolute_url())
-            )
+            undated.append(Undated(membership, name, membership.role, role_label, note))
             continue
         end, end_kind, note = describe_end(membership)
         description = _("%(name)s, %(role)s: from %(start)s, %(end)s") % {
@@ -215,7 +211,6 @@ def membership_timeline(memberships, *, network=None, label=None):
                 end_kind=end_kind,
                 note=note,
                 description=description,
-                url=membership.get_absolute_url(),
             )
         )
     rows.sort(
@@ -234,7 +229,7 @@ def membership_timeline(memberships, *, network=None, label=None):
     years = [row.start for row in rows] + [row.end for row in rows if row.end is not None]
     if founded is not None:
         years.append(founded)
-    else:
+    if network is None:  # a place's rows: each network's founding
         years += [row.membership.network.founded_year for row in rows if row.membership.network.founded_year]
     first, last = min(years), max(years)
     timeline.first_year, timeline.last_year = first, last
