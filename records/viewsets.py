@@ -163,7 +163,7 @@ class RecordViewSet(CSVLists, ApiBehaviour, viewsets.ReadOnlyModelViewSet):
 
     def accepted_parameters(self):
         accepted = super().accepted_parameters()
-        if self.action == "retrieve":
+        if (self.lookup_url_kwarg or self.lookup_field) in self.kwargs:  # a detail, whatever the method
             accepted |= set(self.detail_parameters)
         return accepted
 
