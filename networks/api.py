@@ -1,14 +1,28 @@
 from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import exceptions
 
 from networks import serializers
 from networks.filters import DeclarationFilter, EventFilter, ForumFilter, MembershipFilter, NetworkFilter
-from networks.models import Declaration, Event, Forum, Membership, Network, memberships_prefetch
+from networks.models import Declaration, Event, Forum, Membership, Network
 from records.viewsets import RecordViewSet
 from sources.api import ClaimedRecordViewSet
 
+AS_OF = OpenApiParameter(
+    "as_of",
+    OpenApiTypes.INT,
+    description="Only the embedded `memberships` held in that year: begun by then and not ended before "
+    "it (memberships without a start year are left out; `member_of` and `members_listed` are unchanged).",
+)
 
+
+@extend_schema_view(retrieve=extend_schema(parameters=[AS_OF]))
 class NetworkViewSet(ClaimedRecordViewSet):
     """Networks with Lacroix's typology (scale, origin, scope)."""
+
+    detail_parameters = {"as_of"}
 
     serializer_class = serializers.NetworkSerializer
     detail_serializer_class = serializers.NetworkDetailSerializer
@@ -26,13 +40,25 @@ class NetworkViewSet(ClaimedRecordViewSet):
 
     def get_queryset(self):
         if self.action == "retrieve":
+            memberships = Prefetch("memberships", queryset=self.embedded_memberships())
             return (
-                Network.objects.published()
-                .for_detail()
-                .with_members_listed()
-                .prefetch_related(memberships_prefetch())
+                Network.objects.published().for_detail().with_members_listed().prefetch_related(memberships)
             )
         return Network.objects.published().select_related("parent").with_coverage()
+
+    def embedded_memberships(self):
+        """The detail's memberships: all the published ones, or with `?as_of=YEAR` those held in that
+        year, by the memberships' own `as_of` filter (a bad year is a 400 naming it)."""
+        memberships = Membership.objects.published().for_listing()
+        year = self.request.query_params.get("as_of")
+        if year is None:
+            return memberships
+        if year == "":
+            raise exceptions.ValidationError({"as_of": [_("A value is required.")]})
+        filterset = MembershipFilter({"as_of": year}, queryset=memberships)
+        if not filterset.is_valid():
+            raise exceptions.ValidationError(filterset.errors)
+        return filterset.qs
 
 
 class MembershipViewSet(RecordViewSet):

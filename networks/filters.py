@@ -1,3 +1,4 @@
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from networks.models import Declaration, Event, Forum, Membership, Network
@@ -85,6 +86,7 @@ class MembershipFilter(SearchFilterSet):
     since_after = YearFilter(field_name="start_year", lookup_expr="gte", label=_("since, from"))
     since_before = YearFilter(field_name="start_year", lookup_expr="lte", label=_("since, up to"))
     status = ChoiceInFilter(choices=Membership.Status.choices, label=_("status (as the sources state it)"))
+    as_of = YearFilter(method="filter_as_of", label=_("held in that year (begun by then, not ended before)"))
 
     class Meta:
         model = Membership
@@ -97,8 +99,20 @@ class MembershipFilter(SearchFilterSet):
             "since_after",
             "since_before",
             "status",
+            "as_of",
             "search",
         ]
+
+    def filter_as_of(self, queryset, name, value):
+        """Who belonged in that year, as the sources date it: begun by then (a membership without a start
+        year is left out: nothing places it in any year) and not ended before it — neither an end year
+        before it nor, without one, a source saying it had ended by an earlier year."""
+        if value is None:
+            return queryset
+        ended_before = Q(end_year__lt=value) | Q(
+            end_year__isnull=True, status=Membership.Status.ENDED, status_as_of__lt=value
+        )
+        return queryset.filter(start_year__lte=value).exclude(ended_before)
 
 
 class ForumFilter(ClaimedFilterSet):

@@ -15,6 +15,7 @@ from django.views.generic import ListView
 
 from networks.filters import DeclarationFilter, NetworkFilter
 from networks.models import Declaration, Event, Forum, Membership, Network
+from networks.timeline import networks_by_decade
 from records.countries import country_name
 from records.facets import Facet
 from records.views import FilteredListView, RecordDetailView
@@ -59,6 +60,7 @@ class NetworkListView(FilteredListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["matrix"] = typology_matrix()
+        context["by_decade"] = networks_by_decade()
         return context
 
 

@@ -162,6 +162,14 @@ class RecordViewSet(CSVLists, ApiBehaviour, viewsets.ReadOnlyModelViewSet):
     lookup_field = "slug"
     ordering = ["slug"]
     detail_serializer_class = None
+    # Query parameters a detail reads besides the common ones (the page cache keys on them too).
+    detail_parameters = frozenset()
+
+    def accepted_parameters(self):
+        accepted = super().accepted_parameters()
+        if (self.lookup_url_kwarg or self.lookup_field) in self.kwargs:  # a detail, whatever the method
+            accepted |= set(self.detail_parameters)
+        return accepted
 
     def get_serializer_class(self):
         if self.action == "retrieve" and self.detail_serializer_class is not None:

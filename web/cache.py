@@ -121,7 +121,7 @@ COMMON_PARAMETERS = {"page", "page_size", "ordering", "format", "lang", "q", "se
 
 @lru_cache(maxsize=512)
 def known_parameters(path):
-    """The query parameters the view of `path` reads: its FilterSet's and the common ones."""
+    """The query parameters the view of `path` reads: its FilterSet's, its detail's and the common ones."""
     try:
         with translation.override(translation.get_language_from_path(path) or settings.LANGUAGE_CODE):
             view = resolve(path).func
@@ -129,4 +129,5 @@ def known_parameters(path):
         return frozenset(COMMON_PARAMETERS)
     view_class = getattr(view, "view_class", None) or getattr(view, "cls", None)
     filterset = getattr(view_class, "filterset_class", None)
-    return frozenset(COMMON_PARAMETERS | set(filterset.base_filters if filterset else ()))
+    own = set(getattr(view_class, "detail_parameters", ()))  # a detail's own, e.g. a network's ?as_of=
+    return frozenset(COMMON_PARAMETERS | own | set(filterset.base_filters if filterset else ()))

@@ -17,7 +17,7 @@ def test_network_list_costs_the_same_whatever_the_number_of_networks(
     client, django_assert_num_queries, count
 ):
     make_networks(count)
-    with django_assert_num_queries(10):  # count + page + typology matrix + seven facets
+    with django_assert_num_queries(11):  # count + page + typology matrix + networks by decade + seven facets
         response = client.get(reverse("networks:network-list"))
     assert response.status_code == 200
 
