@@ -311,7 +311,7 @@ def test_csv_cells_that_a_spreadsheet_would_run_begin_with_an_apostrophe(client)
     for n, name in enumerate(['=HYPERLINK("http://x")', "+1", "-2", "@SUM(A1)", "\tTab", "\rCR", "Plain"]):
         f.make_network(slug=f"n{n}", name_fr=name, founded_year=1990 + n)
     response = client.get(reverse("api:network-list"), {"format": "csv"})
-    text = b"".join(response.streaming_content).decode("utf-8")
+    text = response.getvalue().decode("utf-8")
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
     names = [row["name_fr"] for row in rows]
     assert names == ['\'=HYPERLINK("http://x")', "'+1", "'-2", "'@SUM(A1)", "'\tTab", "'\rCR", "Plain"]

@@ -251,7 +251,7 @@ def test_csv_of_a_list_reads_back_with_one_header_row_and_language_columns(clien
         client.get(reverse("api:network-list"), HTTP_ACCEPT="text/csv"),
     ):
         assert response["Content-Type"] == "text/csv; charset=utf-8"
-        rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8"))))
+        rows = list(csv.DictReader(io.StringIO(response.getvalue().decode("utf-8"))))
         assert [row["slug"] for row in rows] == ["anvita", "eurocities"]
         assert {"name_fr", "name_en", "scale", "html_url_fr", "html_url_en"} <= set(rows[0])
         assert rows[1]["name_fr"] == "Eurocités" and rows[1]["scale"] == "transnational"
@@ -259,7 +259,7 @@ def test_csv_of_a_list_reads_back_with_one_header_row_and_language_columns(clien
 
 def test_csv_joins_many_valued_fields(client, one_of_each):
     response = client.get(reverse("api:practice-list"), {"format": "csv"})
-    rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(response.getvalue().decode("utf-8"))))
     assert rows[0]["places"] == "grenoble" and rows[0]["themes"] == "housing"
 
 

@@ -67,6 +67,6 @@ def test_the_citations_list_and_its_csv_cost_the_same_whatever_their_number(
         assert client.get(URL).json()["count"] == count
     with django_assert_num_queries(2):  # count + one batch
         response = client.get(URL, {"format": "csv"})
-        rows = list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8"))))
+        rows = list(csv.DictReader(io.StringIO(response.getvalue().decode("utf-8"))))
     assert len(rows) == count == int(response["X-Total-Count"])
     assert {"record_kind", "record", "field", "locator_fr", "locator_en", "quote_language"} <= set(rows[0])

@@ -59,7 +59,7 @@ def test_the_csv_of_a_list_carries_disputed_fields_joined_like_every_list(client
     for field in ("founded_year", "members_reported"):
         f.make_claim(network=network, field=field, disputed=True)
     response = client.get(reverse("api:network-list"), {"format": "csv"})
-    body = b"".join(response.streaming_content).decode()
+    body = response.getvalue().decode()
     rows = list(csv.DictReader(io.StringIO(body)))
     assert rows[0]["disputed_fields"] == "founded_year|members_reported"
 
