@@ -95,7 +95,17 @@ class ContentCacheMiddleware:
             and not request.path.startswith(self.EXCLUDED)
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
             and "HTTP_AUTHORIZATION" not in request.META
+            and not self.unknown_api_parameters(request)
         )
+
+    @staticmethod
+    def unknown_api_parameters(request):
+        """The API refuses a parameter it does not read (a 400 naming it): such a request goes to the
+        view, never to a cached answer of the same URL without it. Pages stay lenient (`?utm_source=`)."""
+        if not request.path.startswith("/api/"):
+            return False
+        known = known_parameters(request.path_info)
+        return any(name not in known for name in request.GET)
 
     @staticmethod
     def cacheable_response(response):
@@ -114,9 +124,9 @@ class ContentCacheMiddleware:
         return f"page:{version}:{hashlib.sha256(raw.encode()).hexdigest()}"
 
 
-# What any page or API view reads besides its FilterSet's parameters (`fiche`: the council brief's
-# selection, which fiche lists and pages carry along in their "add to my brief" links).
-COMMON_PARAMETERS = {"page", "page_size", "ordering", "format", "lang", "q", "search", "fiche"}
+# What any page or API view reads besides its FilterSet's parameters (`bom`: a CSV's byte-order mark;
+# `fiche`: the council brief's selection, which fiche lists and pages carry along in their links).
+COMMON_PARAMETERS = {"page", "page_size", "ordering", "format", "lang", "bom", "q", "search", "fiche"}
 
 
 @lru_cache(maxsize=512)

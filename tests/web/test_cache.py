@@ -86,6 +86,23 @@ def test_a_csv_of_one_batch_is_cached_and_a_longer_one_streamed(client, cache_on
     assert longer.streaming and b"".join(longer.streaming_content).count(b"\r\n") == 5
 
 
+def test_an_unknown_api_parameter_is_refused_even_when_the_url_without_it_is_cached(client, cache_on):
+    f.make_network(slug="anvita")
+    url = reverse("api:network-list")
+    assert client.get(url).status_code == 200 and client.get(url)["X-Cache"] == "hit"
+    refused = client.get(url, {"founded_year": "2018"})
+    assert refused.status_code == 400 and "founded_year" in refused.json()["errors"]
+    detail = reverse("api:network-detail", kwargs={"slug": "anvita"})
+    client.get(detail)
+    assert client.get(detail, {"as_off": "2019"}).status_code == 400
+    assert client.get("/fr/reseaux/", {"utm_source": "lettre"})["X-Cache"] in (
+        "hit",
+        "miss",
+    )  # pages: lenient
+    plain = client.get(url, {"format": "csv"}).content
+    assert client.get(url, {"format": "csv", "bom": "1"}).content == "\ufeff".encode() + plain  # keyed apart
+
+
 def test_logged_in_curators_and_errors_are_never_cached(client, cache_on, django_user_model):
     f.make_network(slug="anvita")
     assert "X-Cache" not in client.get("/fr/reseaux/?scale=planetary")
