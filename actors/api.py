@@ -1,6 +1,15 @@
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import exceptions
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
 from actors import serializers
-from actors.filters import OrganisationFilter, PersonFilter, PlaceFilter
+from actors.compare import compare, requested_slugs
+from actors.filters import OrganisationFilter, PersonFilter, PlaceCompareFilter, PlaceFilter
 from actors.models import Organisation, Person, Place
+from records.viewsets import ApiBehaviour
 from sources.api import ClaimedRecordViewSet
 
 
@@ -44,3 +53,36 @@ class PersonViewSet(ClaimedRecordViewSet):
         if self.action == "retrieve":
             return Person.objects.published().for_detail()
         return Person.objects.published()  # the list shows no roles: not `for_listing`
+
+
+class PlaceCompareView(ApiBehaviour, APIView):
+    """Two to four places side by side, as the comparison page shows them: each place with its
+    memberships, fiches, events hosted, declarations adopted, people's dated roles and disputed
+    claims, and one row per network any of them belongs to with each place's memberships of it."""
+
+    filterset_class = PlaceCompareFilter  # `place` (and its French name `lieu`): strict parameters, cache
+    renderer_classes = [JSONRenderer]
+
+    @extend_schema(
+        operation_id="places_compare",
+        parameters=[
+            OpenApiParameter(
+                "place",
+                OpenApiTypes.STR,
+                many=True,
+                explode=True,
+                description="A place's slug, two to four times (`?place=grenoble&place=lyon`), or "
+                "comma-separated (`?place=grenoble,lyon`); `lieu` is read as well. Columns come in "
+                "this order. Fewer than two, more than four, a slug named twice or one that names no "
+                "published place is a 400 naming it.",
+            ),
+        ],
+        responses=serializers.PlaceComparisonSerializer,
+    )
+    def get(self, request):
+        comparison = compare(requested_slugs(request.query_params, "en"))
+        refusals = comparison.refusals()
+        if refusals:
+            raise exceptions.ValidationError({"place": refusals})
+        context = {"request": request, "lang": request.query_params.get("lang")}
+        return Response(serializers.PlaceComparisonSerializer(comparison, context=context).data)

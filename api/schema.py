@@ -28,7 +28,13 @@ ERRORS = {
 }
 
 
-SINGLE_FORMAT_PATHS = {"/api/v1/graph/", "/api/v1/graph.graphml", "/api/v1/places.geojson", "/api/v1/dump/"}
+SINGLE_FORMAT_PATHS = {
+    "/api/v1/graph/",
+    "/api/v1/graph.graphml",
+    "/api/v1/places.geojson",
+    "/api/v1/places/compare/",
+    "/api/v1/dump/",
+}
 
 
 def add_common_parameters(result, generator, request, public):
