@@ -131,6 +131,7 @@ class PlaceCompareView(TemplateView):
                 else []
             ),
             names=", ".join(place.name for place in comparison.shown_places),
+            permalink=self.request.build_absolute_uri(compare_url(chosen)),
             max_places=MAX_PLACES,
         )
         return context
