@@ -4,6 +4,7 @@ with it, and the networks any of them belongs to as rows that line up (the page 
 A comparison costs the same number of queries whatever the number of places
 (`PlaceQuerySet.for_comparison`: seven), and nothing when the query names none."""
 
+from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -18,7 +19,7 @@ MIN_PLACES, MAX_PLACES = 2, 4
 # The query parameter naming a place, in each page's language; both are read everywhere, so that a
 # link keeps working when the language switch carries its query string to the other language.
 PARAMETERS = {"fr": "lieu", "en": "place"}
-LOOKED_UP = 12  # distinct slugs read from the database at most (a longer list is refused anyway)
+LOOKED_UP = 12  # distinct slugs read and reported on at most (a longer list is refused anyway)
 SHOWN_SLUG = 60  # characters of an unknown slug repeated in a message
 
 
@@ -131,8 +132,9 @@ def compare(slugs):
             _("Compare at most %(max)s places: %(count)s are asked for; remove some.")
             % {"max": MAX_PLACES, "count": len(distinct)}
         )
-    for slug in distinct:
-        if slugs.count(slug) > 1:
+    counts = Counter(slugs)
+    for slug in distinct[:LOOKED_UP]:
+        if counts[slug] > 1:
             comparison.errors.append(
                 _("The place “%(slug)s” is named more than once.") % {"slug": shown(slug)}
             )

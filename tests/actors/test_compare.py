@@ -295,3 +295,12 @@ def test_api_comparison_costs_the_same_whatever_the_number_of_places(
     slugs = ["grenoble", "riace", *[place.slug for place in extra]][:count]
     with django_assert_num_queries(7):  # the places, then the six prefetches of for_comparison
         assert client.get(API, {"place": slugs}).status_code == 200
+
+
+def test_a_very_long_list_is_refused_with_a_few_messages(client, places):
+    slugs = ["grenoble"] * 2000 + [f"place-{n}" for n in range(2000)]
+    response = client.get(API, {"place": ",".join(slugs), "lang": "en"})
+    assert response.status_code == 400
+    messages = response.json()["errors"]["place"]
+    assert messages[0] == "Compare at most 4 places: 2001 are asked for; remove some."
+    assert len(messages) <= 1 + 2 * 12  # the first dozen slugs are reported on, not all of them
