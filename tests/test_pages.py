@@ -47,6 +47,7 @@ LISTS = [
     "networks:network-list",
     "practices:practice-list",
     "actors:place-list",
+    "actors:place-compare",
     "actors:organisation-list",
     "actors:person-list",
     "networks:forum-list",
