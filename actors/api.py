@@ -1,4 +1,3 @@
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions
 from rest_framework.renderers import JSONRenderer
@@ -6,7 +5,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from actors import serializers
-from actors.compare import compare, requested_slugs
+from actors.compare import MAX_PLACES, MIN_PLACES, compare, requested_slugs
 from actors.filters import OrganisationFilter, PersonFilter, PlaceCompareFilter, PlaceFilter
 from actors.models import Organisation, Person, Place
 from records.viewsets import ApiBehaviour
@@ -68,21 +67,30 @@ class PlaceCompareView(ApiBehaviour, APIView):
         parameters=[
             OpenApiParameter(
                 "place",
-                OpenApiTypes.STR,
-                many=True,
+                {
+                    "type": "array",
+                    "items": {"type": "string", "pattern": r"^[-a-zA-Z0-9_]+$"},
+                    "minItems": MIN_PLACES,
+                    "maxItems": MAX_PLACES,
+                    "uniqueItems": True,
+                },
+                required=True,
                 explode=True,
-                description="A place's slug, two to four times (`?place=grenoble&place=lyon`), or "
-                "comma-separated (`?place=grenoble,lyon`); `lieu` is read as well. Columns come in "
-                "this order. Fewer than two, more than four, a slug named twice or one that names no "
-                "published place is a 400 naming it.",
+                description="A place's slug, two to four times (`?place=grenoble&place=lyon`); also read "
+                "comma-separated (`?place=grenoble,lyon`), and as `lieu`. Columns come in this order. "
+                "Fewer than two, more than four or a slug named twice is a 400; a slug that names no "
+                "published place, a 404 naming it.",
             ),
         ],
         responses=serializers.PlaceComparisonSerializer,
     )
     def get(self, request):
         comparison = compare(requested_slugs(request.query_params, "en"))
-        refusals = comparison.refusals()
-        if refusals:
-            raise exceptions.ValidationError({"place": refusals})
+        if comparison.errors:
+            raise exceptions.ValidationError({"place": comparison.errors})
+        if comparison.unknown:  # as a filter naming no record (?member=atlantis): 404
+            raise exceptions.NotFound(" ".join(comparison.messages))
+        if comparison.too_few:
+            raise exceptions.ValidationError({"place": [comparison.too_few_message()]})
         context = {"request": request, "lang": request.query_params.get("lang")}
         return Response(serializers.PlaceComparisonSerializer(comparison, context=context).data)

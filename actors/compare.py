@@ -77,7 +77,8 @@ class NetworkRow:
 class Comparison:
     slugs: list  # as the query gives them
     places: list = field(default_factory=list)  # the published ones, each once, in the query's order
-    errors: list = field(default_factory=list)  # what makes the query wrong (a 400), one message each
+    errors: list = field(default_factory=list)  # what makes the query malformed, one message each
+    unknown: list = field(default_factory=list)  # the slugs that name no published place
 
     @property
     def too_many(self):
@@ -88,9 +89,10 @@ class Comparison:
         return len(self.places) < MIN_PLACES
 
     @property
-    def complete(self):
-        """Two to four places, and nothing wrong: the table as asked."""
-        return not self.errors and MIN_PLACES <= len(self.places) <= MAX_PLACES
+    def messages(self):
+        """Everything wrong with the query, as the page says it: malformed, then each unknown slug."""
+        unknown = [_("Unknown place: “%(slug)s”.") % {"slug": shown(slug)} for slug in self.unknown]
+        return [*self.errors, *unknown]
 
     @property
     def shown_places(self):
@@ -112,19 +114,16 @@ class Comparison:
             rows.values(), key=lambda row: (-row.shared, row.network.name.casefold(), row.network.slug)
         )
 
-    def refusals(self):
-        """What the API refuses: the errors, and fewer than two places (the page asks for more)."""
-        if self.too_few and not self.errors:
-            return [_("Name at least %(min)s places to compare.") % {"min": MIN_PLACES}]
-        return self.errors
+    def too_few_message(self):
+        return _("Name at least %(min)s places to compare.") % {"min": MIN_PLACES}
 
     def slugs_without(self, place):
         return [other.slug for other in self.places if other.pk != place.pk]
 
 
 def compare(slugs):
-    """The places `slugs` name (published ones only: a draft's slug is unknown, as everywhere) and the
-    errors of the query: more than four places, a place named twice, an unknown slug."""
+    """The places `slugs` name (published ones only: a draft's slug is unknown, as everywhere), what
+    makes the query malformed (more than four places, a place named twice) and the unknown slugs."""
     comparison = Comparison(slugs=list(slugs))
     distinct = list(dict.fromkeys(slugs))
     if comparison.too_many:
@@ -147,7 +146,5 @@ def compare(slugs):
     if not comparison.too_many:
         for place in comparison.places:  # what disputed_fields_of reads; the page lists them
             place.disputed_claims = [claim for claim in place.claims.all() if claim.disputed]
-    for slug in looked_up:
-        if slug not in found:
-            comparison.errors.append(_("Unknown place: “%(slug)s”.") % {"slug": shown(slug)})
+    comparison.unknown = [slug for slug in looked_up if slug not in found]
     return comparison

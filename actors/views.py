@@ -102,7 +102,7 @@ class PlaceCompareView(TemplateView):
     def get(self, request, *args, **kwargs):
         self.comparison = compare(requested_slugs(request.GET))
         response = super().get(request, *args, **kwargs)
-        if self.comparison.errors:
+        if self.comparison.messages:
             response.status_code = 400
         return response
 

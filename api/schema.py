@@ -46,7 +46,8 @@ def add_common_parameters(result, generator, request, public):
             parameters = operation.setdefault("parameters", [])
             for parameter in parameters:
                 if parameter.get("in") == "query" and parameter.get("schema", {}).get("type") == "array":
-                    parameter["schema"]["minItems"] = 1  # an empty value is an error, not "no filter"
+                    # An empty value is an error, not "no filter" (a parameter may ask for more).
+                    parameter["schema"].setdefault("minItems", 1)
             names = {parameter["name"] for parameter in parameters}
             if "lang" not in names:
                 parameters.append(LANG)

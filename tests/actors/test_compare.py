@@ -264,18 +264,24 @@ def test_api_gives_plain_strings_with_lang_and_the_disputed_claims(client, place
     [
         ({"place": "grenoble"}, "at least 2"),
         ({}, "at least 2"),
-        ({"place": "grenoble,atlantis"}, "“atlantis”"),
-        ({"place": "grenoble,brouillon"}, "“brouillon”"),
         ({"place": ["grenoble", "grenoble", "lyon"]}, "“grenoble” is named more than once"),
         ({"place": "grenoble,lyon,riace,a,b"}, "at most 4 places"),
+        ({"place": "grenoble,lyon,atlantis,lyon"}, "“lyon” is named more than once"),  # malformed first
     ],
 )
-def test_api_refuses_a_wrong_choice_with_a_400_that_names_it(client, places, query, named):
+def test_api_refuses_a_malformed_choice_with_a_400_that_names_it(client, places, query, named):
     response = client.get(API, {**query, "lang": "en"})
     assert response.status_code == 400
     body = response.json()
     assert body["detail"] == "Invalid parameter: place."
     assert any(named in message for message in body["errors"]["place"]), body
+
+
+@pytest.mark.parametrize("missing", ["atlantis", "brouillon"])  # a draft answers as an unknown slug
+def test_api_answers_an_unknown_place_with_a_404_that_names_it(client, places, missing):
+    response = client.get(API, {"place": ["grenoble", missing], "lang": "en"})
+    assert response.status_code == 404
+    assert response.json() == {"detail": f"Unknown place: “{missing}”."}
 
 
 def test_api_refuses_unknown_parameters_and_other_formats(client, places):
