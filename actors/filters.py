@@ -1,7 +1,8 @@
+import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from actors.models import Organisation, Person, Place
-from records.filters import ChoiceInFilter, CountryFilter, records_in
+from records.filters import ChoiceInFilter, CountryFilter, SlugInFilter, records_in
 from sources.filters import ClaimedFilterSet
 
 
@@ -38,3 +39,17 @@ class PersonFilter(ClaimedFilterSet):
     class Meta:
         model = Person
         fields = ["disputed", "search"]
+
+
+class PlaceCompareFilter(django_filters.FilterSet):
+    """The parameters of the comparison of places (page and API): `place` and its French name `lieu`,
+    one slug each, repeated or comma-separated. Declared here so that what reads a view's FilterSet
+    knows them (the page cache's key, the API's refusal of unknown parameters, the fuzzer); the
+    places are read, in the order given, and checked by actors.compare."""
+
+    place = SlugInFilter(field_name="slug", label=_("place (slug; two to four, repeated or comma-separated)"))
+    lieu = SlugInFilter(field_name="slug", label=_("place (French name of the parameter)"))
+
+    class Meta:
+        model = Place
+        fields = ["place", "lieu"]

@@ -5,7 +5,15 @@ from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 
 from networks.models import memberships_prefetch
-from records.models import PUBLISHED, Record, RecordQuerySet, Searchable, SlugManager, year_field
+from records.models import (
+    PUBLISHED,
+    Record,
+    RecordQuerySet,
+    Searchable,
+    SlugManager,
+    without_drafts_in,
+    year_field,
+)
 from records.record_urls import record_url
 from sources.models import Sourced, citations_prefetch, claims_prefetch
 
@@ -20,6 +28,16 @@ class PlaceQuerySet(RecordQuerySet):
         the API does not show."""
         return self.for_listing().prefetch_related(
             "children", memberships_prefetch(), citations_prefetch(), claims_prefetch()
+        )
+
+    def for_comparison(self):
+        """What the comparison of places (page and API) shows of each place, in seven queries however
+        many places: networks (memberships), fiches, events hosted, declarations adopted, people's
+        roles (a person in preparation left out) and published claims, each with what it names."""
+        roles = Role.objects.select_related("person", "source")
+        roles = Prefetch("roles", queryset=without_drafts_in(roles, ["person"]))
+        return self.for_listing().prefetch_related(
+            memberships_prefetch(), "practices", "events", "adopted_declarations", roles, claims_prefetch()
         )
 
 

@@ -11,7 +11,13 @@ from records.serializers import (
     record_fields,
     slug_field,
 )
-from sources.serializers import QUOTE_FIELDS, ClaimedRecordSerializer, QuoteFields, SourcedRecordSerializer
+from sources.serializers import (
+    QUOTE_FIELDS,
+    ClaimedRecordSerializer,
+    EmbeddedClaimSerializer,
+    QuoteFields,
+    SourcedRecordSerializer,
+)
 
 REFERENCE_NOTE = _("editors' reference data, not taken from the sources")
 REFERENCE_DATA_SCHEMA = {
@@ -133,3 +139,69 @@ class PersonDetailSerializer(PersonSerializer, SourcedRecordSerializer):
 
     class Meta(PersonSerializer.Meta):
         fields = [*PersonSerializer.Meta.fields, "description", "roles", "citations", "claims"]
+
+
+class ComparedPracticeSerializer(serializers.Serializer):
+    slug = serializers.CharField(read_only=True)
+    title = TranslatedField()
+
+
+class ComparedDatedRecordSerializer(serializers.Serializer):
+    """An event a place hosted, a declaration it adopted."""
+
+    slug = serializers.CharField(read_only=True)
+    name = TranslatedField()
+    year = serializers.IntegerField(read_only=True, allow_null=True)
+
+
+class ComparedRoleSerializer(RoleSerializer):
+    person = slug_field()
+    person_name = serializers.CharField(source="person.name", read_only=True)
+
+    class Meta(RoleSerializer.Meta):
+        fields = ["person", "person_name", "title", "start_year", "end_year", "source", *QUOTE_FIELDS]
+
+
+class ComparedPlaceSerializer(PlaceSerializer):
+    """A column of the comparison: the place, its memberships, fiches, events hosted, declarations
+    adopted, people's dated roles and its disputed claims."""
+
+    memberships = EmbeddedMembershipSerializer(many=True, read_only=True)
+    practices = ComparedPracticeSerializer(many=True, read_only=True)
+    events_hosted = ComparedDatedRecordSerializer(many=True, read_only=True, source="events")
+    declarations_adopted = ComparedDatedRecordSerializer(
+        many=True, read_only=True, source="adopted_declarations"
+    )
+    roles = ComparedRoleSerializer(many=True, read_only=True)
+    disputed_claims = EmbeddedClaimSerializer(many=True, read_only=True)
+
+    class Meta(PlaceSerializer.Meta):
+        fields = [
+            *PlaceSerializer.Meta.fields,
+            "memberships",
+            "practices",
+            "events_hosted",
+            "declarations_adopted",
+            "roles",
+            "disputed_claims",
+        ]
+
+
+class ComparedNetworkNameSerializer(serializers.Serializer):
+    slug = serializers.CharField(read_only=True)
+    name = TranslatedField()
+
+
+class ComparedNetworkSerializer(serializers.Serializer):
+    """A row: a network any of the places belongs to, and each place's memberships of it by the
+    place's slug (an empty list where it is not a member)."""
+
+    network = ComparedNetworkNameSerializer(read_only=True)
+    memberships = serializers.DictField(
+        child=EmbeddedMembershipSerializer(many=True), source="by_place", read_only=True
+    )
+
+
+class PlaceComparisonSerializer(serializers.Serializer):
+    places = ComparedPlaceSerializer(many=True, read_only=True)
+    networks = ComparedNetworkSerializer(many=True, read_only=True, source="network_rows")

@@ -6,6 +6,8 @@ from actors import views
 app_name = "actors"
 urlpatterns = [
     path(_("places/"), views.PlaceListView.as_view(), name="place-list"),
+    # Before the place's page: a place cannot be named "compare" ("comparer" in French).
+    path(_("places/compare/"), views.PlaceCompareView.as_view(), name="place-compare"),
     path(_("places/<slug:slug>/"), views.PlaceDetailView.as_view(), name="place-detail"),
     path(_("organisations/"), views.OrganisationListView.as_view(), name="organisation-list"),
     path(_("organisations/<slug:slug>/"), views.OrganisationDetailView.as_view(), name="organisation-detail"),

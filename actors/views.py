@@ -1,8 +1,10 @@
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
 
-from actors.filters import OrganisationFilter, PersonFilter, PlaceFilter
+from actors.compare import MAX_PLACES, MIN_PLACES, compare, compare_url, parameter_name, requested_slugs
+from actors.filters import OrganisationFilter, PersonFilter, PlaceCompareFilter, PlaceFilter
 from actors.models import Organisation, Person, Place, Role
 from records.countries import country_name
 from records.facets import Facet
@@ -86,3 +88,50 @@ class PersonListView(FilteredListView):
         return Person.objects.published().prefetch_related(
             Prefetch("roles", queryset=Role.objects.select_related("place", "organisation", "network"))
         )
+
+
+class PlaceCompareView(TemplateView):
+    """Two to four places side by side (?lieu=grenoble&lieu=lyon, ?place= in English; both read), a
+    row per fact; each column's "remove" link and the form that adds a place work without JavaScript.
+    Fewer than two places is the page asking for more (200); more than four, a place named twice or
+    an unknown one is a 400 that says which, above the same form."""
+
+    template_name = "actors/place_compare.html"
+    filterset_class = PlaceCompareFilter  # its parameters: the page cache keys on them
+
+    def get(self, request, *args, **kwargs):
+        self.comparison = compare(requested_slugs(request.GET))
+        response = super().get(request, *args, **kwargs)
+        if self.comparison.messages:
+            response.status_code = 400
+        return response
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        comparison = self.comparison
+        chosen = [place.slug for place in comparison.places]
+        can_add = len(chosen) < MAX_PLACES and not comparison.too_many
+        context.update(
+            comparison=comparison,
+            columns=[
+                {"place": place, "remove_url": compare_url(comparison.slugs_without(place))}
+                for place in comparison.places
+            ],
+            network_rows=comparison.network_rows(),
+            parameter=parameter_name(),
+            chosen=chosen,
+            # Two pickers on an empty page (a comparison needs two places), one otherwise.
+            pickers=range(max(1, MIN_PLACES - len(chosen))) if can_add else range(0),
+            choices=(
+                Place.objects.published()
+                .exclude(slug__in=chosen)
+                .only("slug", "name_fr", "name_en", "country")
+                .order_by("name", "slug")
+                if can_add
+                else []
+            ),
+            names=", ".join(place.name for place in comparison.shown_places),
+            permalink=self.request.build_absolute_uri(compare_url(chosen)),
+            max_places=MAX_PLACES,
+        )
+        return context

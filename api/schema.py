@@ -28,7 +28,13 @@ ERRORS = {
 }
 
 
-SINGLE_FORMAT_PATHS = {"/api/v1/graph/", "/api/v1/graph.graphml", "/api/v1/places.geojson", "/api/v1/dump/"}
+SINGLE_FORMAT_PATHS = {
+    "/api/v1/graph/",
+    "/api/v1/graph.graphml",
+    "/api/v1/places.geojson",
+    "/api/v1/places/compare/",
+    "/api/v1/dump/",
+}
 
 
 def add_common_parameters(result, generator, request, public):
@@ -40,7 +46,8 @@ def add_common_parameters(result, generator, request, public):
             parameters = operation.setdefault("parameters", [])
             for parameter in parameters:
                 if parameter.get("in") == "query" and parameter.get("schema", {}).get("type") == "array":
-                    parameter["schema"]["minItems"] = 1  # an empty value is an error, not "no filter"
+                    # An empty value is an error, not "no filter" (a parameter may ask for more).
+                    parameter["schema"].setdefault("minItems", 1)
             names = {parameter["name"] for parameter in parameters}
             if "lang" not in names:
                 parameters.append(LANG)

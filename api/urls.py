@@ -6,6 +6,7 @@ from django.utils.module_loading import import_string
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
+from actors.api import PlaceCompareView
 from api import exports
 from records.kinds import IN_API
 from records.viewsets import ApiBehaviour
@@ -27,6 +28,8 @@ router.register("citations", import_string("sources.api.CitationViewSet"), basen
 
 app_name = "api"
 urlpatterns = [
+    # Before the router's places/<slug>/ (a place cannot be named "compare").
+    path("places/compare/", PlaceCompareView.as_view(), name="place-compare"),
     path("places.geojson", exports.PlacesGeoJSONView.as_view(), name="places-geojson"),
     path("graph/", exports.GraphView.as_view(), name="graph"),
     path("graph.graphml", exports.GraphMLView.as_view(), name="graph-graphml"),

@@ -48,6 +48,7 @@ LISTS = [
     "practices:practice-list",
     "practices:brief",
     "actors:place-list",
+    "actors:place-compare",
     "actors:organisation-list",
     "actors:person-list",
     "networks:forum-list",
