@@ -169,7 +169,7 @@ def test_error_messages_follow_the_requested_language(client):
     english = client.get(reverse("api:network-list"), {"page_size": "x"}, HTTP_ACCEPT_LANGUAGE="en").json()
     french = client.get(reverse("api:network-list"), {"page_size": "x"}, HTTP_ACCEPT_LANGUAGE="fr").json()
     assert english["detail"] == "Invalid parameter: page_size."
-    assert french["detail"] == "Paramètre invalide : page_size."
+    assert french["detail"] == "Paramètre invalide\u00a0: page_size."
 
 
 def test_a_filter_naming_an_unknown_record_is_a_404_naming_it(client):

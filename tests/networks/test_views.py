@@ -132,6 +132,6 @@ def test_a_disputed_founding_year_is_flagged_next_to_the_field(client):
             network=network, kind="founding-year", field="founded_year", value_fr=year, disputed=True
         )
     page = client.get(network.get_absolute_url()).text
-    assert page.count("contesté : les sources divergent") == 1
+    assert page.count("contesté\u00a0: les sources divergent") == 1
     calm = f.make_network(slug="calm", founded_year=2018)
     assert "les sources divergent" not in client.get(calm.get_absolute_url()).text

@@ -72,7 +72,7 @@ def test_brief_sets_out_each_fiche_in_the_readers_order_with_one_list_of_sources
         "<strong>450</strong> réfugiés accueillis",
         "OCU (2018), chiffres clés",
         "http://testserver/fr/fiches/riace/",  # in its ready-made citation
-        "D’après : Thomas Lacroix (2020).",
+        "D’après\u00a0: Thomas Lacroix (2020).",
     ]:
         assert expected in html, expected
     assert html.index('id="fiche-idnyc-new-york"') < html.index('id="fiche-riace"')

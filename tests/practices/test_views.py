@@ -74,9 +74,10 @@ def test_fiche_page_offers_a_permanent_link_and_ready_made_citations(client):
     page = client.get(practice.get_absolute_url()).text
     assert 'id="permalink" type="url" value="http://testserver/fr/fiches/riace/"' in page
     assert (
-        "« Riace, village d&#x27;accueil », Réseaux de villes hospitalières — base de connaissances" in page
+        "«\u00a0Riace, village d&#x27;accueil\u00a0», "
+        "Réseaux de villes hospitalières — base de connaissances" in page
     )
-    assert "consulté le" in page and "D’après : OCU (s.d.)." in page
+    assert "consulté le" in page and "D’après\u00a0: OCU (s.d.)." in page
     assert "@misc{hospitable-cities-riace," in page and "\\url{http://testserver/fr/fiches/riace/}" in page
     english = client.get("/en/practices/riace/").text
     assert (
