@@ -132,6 +132,7 @@ class PlaceCompareView(TemplateView):
             ),
             names=", ".join(place.name for place in comparison.shown_places),
             permalink=self.request.build_absolute_uri(compare_url(chosen)),
+            selection_path=compare_url(chosen),  # hreflang and canonical keep the places
             max_places=MAX_PLACES,
         )
         return context

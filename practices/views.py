@@ -81,6 +81,7 @@ class BriefView(TemplateView):
             # From the selection, not the request: the page cache serves this page to every query with
             # the same `fiche` values, whatever else they carry.
             brief_url=self.request.build_absolute_uri(brief_url(kept)),
+            selection_path=brief_url(kept),  # hreflang and canonical keep the selection
             today=formats.date_format(timezone.localdate(), "DATE_FORMAT"),
         )
         return context

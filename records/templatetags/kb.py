@@ -24,8 +24,10 @@ def url_in_language(context, language):
 
 @register.simple_tag(takes_context=True)
 def absolute_url_in_language(context, language):
+    """This page in `language` (hreflang, canonical). A page whose content is its query — a comparison,
+    a brief — gives `selection_path` (path and query), which is kept; other pages drop the query."""
     request = context["request"]
-    return request.build_absolute_uri(translate_url(request.path, language))
+    return request.build_absolute_uri(translate_url(context.get("selection_path") or request.path, language))
 
 
 @register.filter

@@ -185,6 +185,13 @@ def test_compare_page_is_not_indexed_and_not_in_the_sitemap(client, places):
     assert not any("comparer" in text or "/compare/" in text for text in sitemaps)
 
 
+def test_the_other_languages_page_and_the_canonical_keep_the_places(client, places):
+    html = client.get(page_url(), {"lieu": ["grenoble", "lyon"]}).text
+    query = "?lieu=grenoble&amp;lieu=lyon"
+    assert f'hreflang="en" href="http://testserver/en/places/compare/{query}"' in html
+    assert f'rel="canonical" href="http://testserver/fr/lieux/comparer/{query}"' in html
+
+
 @pytest.mark.parametrize("count", [2, 4])
 def test_compare_page_costs_the_same_whatever_the_number_of_places(
     client, django_assert_num_queries, places, count

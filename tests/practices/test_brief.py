@@ -189,3 +189,10 @@ def test_brief_shows_no_draft_place_or_source(client):
     f.make_key_figure(practice, source=f.make_source(title="Brouillon", is_published=False))
     html = brief(client, "riace").text
     assert "Riace" in html and "Lieu caché" not in html and "Brouillon" not in html
+
+
+def test_the_other_languages_brief_and_the_canonical_keep_the_selection(client, fiches):
+    html = client.get("/fr/dossier/", {"fiche": ["riace", "idnyc-new-york"]}).text
+    query = "?fiche=riace&amp;fiche=idnyc-new-york"
+    assert f'hreflang="en" href="http://testserver/en/brief/{query}"' in html
+    assert f'rel="canonical" href="http://testserver/fr/dossier/{query}"' in html
