@@ -1,6 +1,5 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from actors.models import Organisation, Person, Place
@@ -9,7 +8,7 @@ from records.filters import ChoiceInFilter, CountryFilter, records_in
 from sources.filters import ClaimedFilterSet
 
 
-@extend_schema_field(OpenApiTypes.STR)
+@extend_schema_field({"type": "string", "minLength": 1, "pattern": "^[-a-zA-Z0-9_]+$"})
 class LikeFilter(django_filters.ModelChoiceFilter):
     """`?like=<slug of a published place>`: the records of the places like it (actors.similarity),
     most similar first. An unknown slug is a 400 naming it (a similarity needs a place, it does not
