@@ -127,7 +127,7 @@ class Reason:
                 "both have fiches on %(themes)s", "both have fiches on %(themes)s", len(self.names)
             ) % {"themes": themes}
         if self.code == "nearby":
-            return gettext("%(km)s km apart") % {"km": self.km}
+            return gettext("%(km)s km apart") % {"km": self.km}
         raise ValueError(self.code)
 
     def texts(self):
