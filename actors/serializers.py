@@ -4,6 +4,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from actors.models import Organisation, Person, Place, Role
+from actors.similarity import SHOWN, WEIGHTS, similar_places
 from networks.serializers import EmbeddedMembershipSerializer
 from records.serializers import (
     TRANSLATED_SCHEMA,
@@ -30,6 +31,29 @@ REFERENCE_DATA_SCHEMA = {
         "fields": {"type": "array", "items": {"type": "string"}},
         "year": {"type": "integer"},
         "note": TRANSLATED_SCHEMA,
+    },
+}
+SIMILAR_SCHEMA = {
+    "type": "array",
+    "description": f"Up to {SHOWN} places like this one, most similar first: the score is the sum of the "
+    "weights of what they share (docs/similarity.md), each reason with its code, weight and words.",
+    "items": {
+        "type": "object",
+        "properties": {
+            "slug": {"type": "string"},
+            "score": {"type": "integer"},
+            "reasons": {
+                "type": "array",
+                "items": {
+                    "type": "object",
+                    "properties": {
+                        "code": {"type": "string", "enum": list(WEIGHTS)},
+                        "weight": {"type": "integer"},
+                        "text": TRANSLATED_SCHEMA,
+                    },
+                },
+            },
+        },
     },
 }
 
@@ -78,6 +102,7 @@ class PlaceDetailSerializer(PlaceSerializer, SourcedRecordSerializer):
     description = TranslatedField()
     memberships = EmbeddedMembershipSerializer(many=True, read_only=True)
     children = slug_field(many=True)
+    similar = serializers.SerializerMethodField()
 
     class Meta(PlaceSerializer.Meta):
         fields = [
@@ -85,8 +110,28 @@ class PlaceDetailSerializer(PlaceSerializer, SourcedRecordSerializer):
             "description",
             "memberships",
             "children",
+            "similar",
             "citations",
             "claims",
+        ]
+
+    @extend_schema_field(SIMILAR_SCHEMA)
+    def get_similar(self, place):
+        lang = self.context.get("lang")
+        return [
+            {
+                "slug": similarity.place.slug,
+                "score": similarity.score,
+                "reasons": [
+                    {
+                        "code": reason.code,
+                        "weight": reason.weight,
+                        "text": reason.texts()[lang] if lang else reason.texts(),
+                    }
+                    for reason in similarity.reasons
+                ],
+            }
+            for similarity in similar_places(place)
         ]
 
 

@@ -6,6 +6,7 @@ from django.views.generic import TemplateView
 from actors.compare import MAX_PLACES, MIN_PLACES, compare, compare_url, parameter_name, requested_slugs
 from actors.filters import OrganisationFilter, PersonFilter, PlaceCompareFilter, PlaceFilter
 from actors.models import Organisation, Person, Place, Role
+from actors.similarity import similar_places
 from records.countries import country_name
 from records.facets import Facet
 from records.models import without_drafts_in
@@ -18,6 +19,10 @@ class PlaceListView(FilteredListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        context.update(self.filterset.like_context())
+        if context.get("similarities"):  # the reasons beside each place
+            for place in context["object_list"]:
+                place.similarity = context["similarities"].get(place.pk)
         query = self.request.GET.copy()
         for name in list(query):  # the API refuses what it does not read (a page's ?utm_source=)
             if name not in PlaceFilter.base_filters:
@@ -48,6 +53,11 @@ class PlaceDetailView(RecordDetailView):
             "roles", queryset=without_drafts_in(Role.objects.select_related("person"), ["person"])
         )
         return super().get_queryset().for_detail().prefetch_related(roles, "practices", "events")
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["similar_places"] = similar_places(self.object)
+        return context
 
 
 class OrganisationDetailView(RecordDetailView):

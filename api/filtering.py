@@ -68,6 +68,15 @@ class StrictOrderingFilter(filters.OrderingFilter):
             return [*fields, tie_breaker]  # a stable order
         return self.get_default_ordering(view)
 
+    def get_default_ordering(self, view):
+        """A list that one of its filters orders (the FilterSet's `ordering_filters`: `?like=` orders by
+        similarity) keeps that order when `?ordering=` is not given."""
+        request = getattr(view, "request", None)
+        ordering_filters = getattr(getattr(view, "filterset_class", None), "ordering_filters", ())
+        if request is not None and any(request.query_params.get(name) for name in ordering_filters):
+            return None
+        return super().get_default_ordering(view)
+
     def get_schema_operation_parameters(self, view):
         fields = (
             [name for name, _label in self.get_valid_fields(None, view, {})] if view.ordering_fields else []

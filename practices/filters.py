@@ -5,7 +5,9 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from actors.filters import LikeFilterSet
 from actors.models import Place
+from actors.similarity import in_order
 from practices.models import Practice, Theme
 from records.filters import (
     ChoiceInFilter,
@@ -19,7 +21,7 @@ from records.filters import (
 from sources.filters import ClaimedFilterSet
 
 
-class PracticeFilter(ClaimedFilterSet):
+class PracticeFilter(LikeFilterSet, ClaimedFilterSet):
     search_fields = Practice.search_fields
     theme = records_in("themes", _("theme"))
     country = CountryFilter(field_name="country", label=_("country"))
@@ -41,6 +43,7 @@ class PracticeFilter(ClaimedFilterSet):
             "network",
             "place_network",
             "size",
+            "like",
             "disputed",
             "search",
         ]
@@ -50,6 +53,15 @@ class PracticeFilter(ClaimedFilterSet):
         if not value:
             return queryset
         return queryset.filter(pk__in=Practice.objects.filter(places__size_band__in=value).values("pk"))
+
+    def similar_to(self, queryset, similarities):
+        """The fiches of the places like the place, the fiches of the most similar place first (a fiche
+        of several places counts its most similar one)."""
+        best = {}
+        ties = Practice.places.through.objects.filter(place__in=list(similarities)).order_by()
+        for practice, place in ties.values_list("practice", "place"):
+            best[practice] = max(best.get(practice, 0), similarities[place].score)
+        return in_order(queryset, best)
 
     def filter_network(self, queryset, name, value):
         """Practices tied to the network, or run in a place that belongs to it."""

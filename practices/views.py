@@ -15,6 +15,11 @@ class PracticeListView(FilteredListView):
     model = Practice
     filterset_class = PracticeFilter
 
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(self.filterset.like_context())
+        return context
+
     def get_facets(self):
         return [
             Facet("theme", _("theme"), "themes__slug", label_field="themes__name"),

@@ -17,6 +17,7 @@ from django.db.models import Count
 from django.urls import reverse
 
 from actors.models import Organisation, Person, Place
+from actors.similarity import similar_places
 from api.datapackage import build_datapackage, package_kinds, resource_name
 from networks.models import Event, Forum, Membership, Network
 from practices.models import KeyFigure, Practice
@@ -425,3 +426,21 @@ def test_membership_statuses_follow_the_sources(content, client):
     quoted = Citation.objects.filter(field="status", membership__slug="anvita--grande-synthe--founder").get()
     assert "membres de 2018 à 2020, ne le sont plus" in quoted.quote
     assert not Membership.objects.filter(status="current", status_as_of__isnull=True).exists()
+
+
+def test_places_like_briancon_are_french_towns_and_alpine_neighbours_before_big_capitals(content, client):
+    """Briançon (a French town of 13,000, an ANVITA founder until 2020, a fiche on housing and
+    humanitarian reception in the Alps): its similar places are French towns of its size and its
+    Alpine neighbours; Paris comes far behind and New York, Chicago, the Hautes-Alpes department or
+    Italy not at all (other levels, nothing shared)."""
+    ranked = [
+        similarity.place.slug for similarity in similar_places(Place.objects.get(slug="briancon"), None)
+    ]
+    shown = ranked[:6]
+    assert {"chambery", "grenoble", "grande-synthe"} <= set(shown)
+    assert "paris" in ranked and ranked.index("paris") > ranked.index("vizille") > ranked.index("chambery")
+    assert not {"new-york", "chicago", "hautes-alpes", "italy", "briancon"} & set(ranked)
+    page = client.get(reverse("actors:place-detail", kwargs={"slug": "briancon"})).text
+    assert "tous deux membres, à un moment, du réseau ANVITA" in page  # Briançon left it in 2020
+    api = client.get(reverse("api:practice-list"), {"like": "briancon"}).json()
+    assert api["results"][0]["slug"] == "la-liniere-camp-grande-synthe"  # of the most similar place

@@ -45,4 +45,7 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", applicati
 def test_api_conforms_to_its_schema(case, api_data):
     if case.path == "/api/v1/dump/":  # a full export per example is slow and is tested in test_api.py
         return
+    if case.query and "like" in case.query:
+        # `like` takes the slug of an existing place (another is a 400), which no schema can say.
+        case.query["like"] = "grenoble"
     case.call_and_validate()
