@@ -144,7 +144,7 @@ def test_the_place_page_shows_similar_places_with_the_reasons(client):
     section = page[page.index('class="similar-places"') :]
     assert 'href="/fr/lieux/town-1/"' in section and "Paris" not in section
     for reason in [
-        "même tranche de taille (de 10 000 à 100 000 habitants)",
+        "même tranche de taille (de 10\u202f000 à 100\u202f000 habitants)",
         "même pays (France)",
         "tous deux membres du réseau ANVITA",
         "tous deux ont des fiches sur le thème logement",

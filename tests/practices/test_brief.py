@@ -65,7 +65,7 @@ def test_brief_sets_out_each_fiche_in_the_readers_order_with_one_list_of_sources
     assert "Réseaux de villes hospitalières — base de connaissances" in html
     # Each fiche: places with their size, status as of, steps, outcome, key figures with their locator.
     for expected in [
-        "Riace (France), moins de 10 000 habitants",
+        "Riace (France), moins de 10\u202f000 habitants",
         "contestée (en 2018)",
         "<li>Ouvrir les maisons vides.</li>",
         "L&#x27;école a rouvert.",
