@@ -21,23 +21,26 @@ class MemberMixin(serializers.Serializer):
         return obj.member.slug
 
 
+# What a membership is, in the list, in the detail and embedded in a network or a place.
+MEMBERSHIP_FIELDS = [
+    "network",
+    "member_type",
+    "member",
+    "role",
+    "start_year",
+    "end_year",
+    "status",
+    "status_as_of",
+]
+
+
 class MembershipSerializer(MemberMixin, RecordSerializer):
     network = slug_field()
     note = TranslatedField()
 
     class Meta:
         model = Membership
-        fields = record_fields(
-            "network",
-            "member_type",
-            "member",
-            "role",
-            "start_year",
-            "end_year",
-            "status",
-            "status_as_of",
-            "note",
-        )
+        fields = record_fields(*MEMBERSHIP_FIELDS, "note")
 
 
 class MembershipDetailSerializer(MembershipSerializer, SourcedRecordSerializer):
@@ -50,17 +53,7 @@ class EmbeddedMembershipSerializer(MemberMixin, serializers.ModelSerializer):
 
     class Meta:
         model = Membership
-        fields = [
-            "slug",
-            "network",
-            "member_type",
-            "member",
-            "role",
-            "start_year",
-            "end_year",
-            "status",
-            "status_as_of",
-        ]
+        fields = ["slug", *MEMBERSHIP_FIELDS]
 
 
 class ReportedSizeSerializer(serializers.ModelSerializer):
